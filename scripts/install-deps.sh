@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_pkgs=(
-  build-essential cmake pkg-config
+  build-essential cmake ninja-build pkg-config
   libwxgtk3.2-dev              # desktop application
   libsqlitecpp-dev libsqlite3-dev
   libpugixml-dev libxml2-dev   # clause library: loading, XSD validation
