@@ -12,6 +12,7 @@ build_pkgs=(
   libzip-dev                   # DOCX / ODT containers
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-core  # PDF
   libcli11-dev libfmt-dev
+  gettext                      # msgfmt: the French and English interface catalogues
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(
