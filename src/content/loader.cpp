@@ -17,7 +17,7 @@
 #include "moudesk/core/file.h"
 #include "moudesk/core/text.h"
 #include "schema_validator.h"
-#include "xml.h"
+#include "moudesk/content/xml.h"
 
 namespace moudesk::content {
 namespace {

@@ -9,7 +9,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "moudesk/core/file.h"
-#include "xml.h"
+#include "moudesk/content/xml.h"
 
 namespace moudesk::content {
 namespace {

@@ -1,4 +1,4 @@
-#include "xml.h"
+#include "moudesk/content/xml.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 // The .moudraft file: reading with every problem reported at once, and writing.
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <sstream>
 
+#include "moudesk/content/xml.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/file.h"
 #include "moudesk/core/text.h"
@@ -15,34 +15,15 @@ namespace {
 
 constexpr int draft_format_version = 1;
 
-// Line and column (1-based) of a byte offset in `source`.
-SourceLocation locate(std::string_view source, std::ptrdiff_t offset, const std::string& name) {
-    SourceLocation where{name, 1, 1};
-    if (offset < 0) return {name, 0, 0};
-    for (std::ptrdiff_t i = 0; i < offset && static_cast<std::size_t>(i) < source.size(); ++i) {
-        if (source[static_cast<std::size_t>(i)] == '\n') {
-            ++where.line;
-            where.column = 1;
-        } else if ((static_cast<unsigned char>(source[static_cast<std::size_t>(i)]) & 0xC0) != 0x80) {
-            ++where.column;
-        }
-    }
-    return where;
-}
-
 class DraftReader {
 public:
     DraftReader(std::string_view xml, const std::string& name) : xml_(xml), name_(name) {}
 
     Draft read() {
-        pugi::xml_document doc;
-        auto result = doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default, pugi::encoding_utf8);
-        if (!result) {
-            problems_.error(locate(xml_, result.offset, name_), std::string("not well-formed XML: ") + result.description());
-            fail();
-        }
-        pugi::xml_node root = doc.child("moudraft");
-        if (!root) {
+        doc_ = content::xml::Document::parse(std::string(xml_), name_, problems_);
+        if (!doc_) fail();
+        pugi::xml_node root = doc_->root();
+        if (std::string_view(root.name()) != "moudraft") {
             problems_.error({name_, 1, 1}, "not a moudesk draft: the root element must be <moudraft>");
             fail();
         }
@@ -68,12 +49,7 @@ public:
     }
 
 private:
-    // pugixml gives the offset of an element's name; point at its '<'.
-    SourceLocation at(pugi::xml_node node) const {
-        std::ptrdiff_t offset = node.offset_debug();
-        if (node.type() == pugi::node_element && offset > 0) --offset;
-        return locate(xml_, offset, name_);
-    }
+    SourceLocation at(pugi::xml_node node) const { return doc_->where(node); }
 
     static std::string trimmed(pugi::xml_node node) { return collapse_spaces(node.text().as_string()); }
 
@@ -191,6 +167,7 @@ private:
     std::string_view xml_;
     std::string name_;
     Problems problems_;
+    std::unique_ptr<content::xml::Document> doc_;
 };
 
 void add_localized(pugi::xml_node parent, const char* name, const Localized& text) {

@@ -1,7 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "xml.h"
+#include "moudesk/content/xml.h"
 
 namespace moudesk::content::xml {
 namespace {

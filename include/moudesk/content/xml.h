@@ -1,6 +1,6 @@
 #pragma once
 /// @brief The one pugixml adapter of moudesk: parse flags, parse failures turned into Problems,
-/// and file:line:column for any node. Private to the content module.
+/// and file:line:column for any node. Used by the content module and by the draft reader.
 
 #include <cstddef>
 #include <filesystem>
