@@ -59,11 +59,12 @@ struct LibraryOptions {
     }
 
     // Loads the library; problems are reported on stderr but do not stop the work: a broken file
-    // is left out and the rest is used.
+    // is left out and the rest is used. Schema validation is left to `library check`, which keeps
+    // drafting commands fast; the semantic checks still run.
     content::Library load() const {
         auto [clauses, templates] = paths();
         Problems problems;
-        content::Library lib = content::load_library(clauses, templates, problems);
+        content::Library lib = content::load_library(clauses, templates, problems, content::SchemaCheck::quick);
         if (problems.has_errors())
             std::cerr << "warning: the clause library in " << clauses.string() << " has problems ("
                       << problems.size() << "); run 'moudesk-cli library check' to see them\n";

@@ -152,7 +152,9 @@ struct Validators {
 
 class Loader {
 public:
-    Loader(Problems& problems, fs::path schemas) : problems_(problems) { validators_.dir = std::move(schemas); }
+    Loader(Problems& problems, fs::path schemas, bool validate) : problems_(problems), validate_(validate) {
+        validators_.dir = std::move(schemas);
+    }
 
     Library load(const fs::path& clauses_dir, const fs::path& templates_dir);
 
@@ -193,6 +195,7 @@ private:
 
     Problems& problems_;
     Validators validators_;
+    bool validate_;
     Library lib_;
     std::vector<ClauseInfo> clause_info_;  // parallel to lib_.clauses
     std::map<std::string, SourceLocation> element_files_;  // slug → root of its clauses file
@@ -219,7 +222,7 @@ private:
 std::unique_ptr<Document> Loader::open(const fs::path& path, const std::string& xsd, std::string_view root) {
     auto doc = Document::load(path, problems_);
     if (!doc) return nullptr;
-    if (const SchemaValidator* validator = validators_.get(xsd, problems_)) {
+    if (const SchemaValidator* validator = validate_ ? validators_.get(xsd, problems_) : nullptr) {
         if (!validator->validate(doc->bytes(), doc->file(), problems_)) return nullptr;
     } else if (std::string_view(doc->root().name()) != root) {
         // Without a schema at least make sure the file is what we take it for.
@@ -975,12 +978,13 @@ Library Loader::load(const fs::path& clauses_dir, const fs::path& templates_dir)
 
 }  // namespace
 
-Library load_library(const fs::path& clauses_dir, const fs::path& templates_dir, Problems& problems) {
+Library load_library(const fs::path& clauses_dir, const fs::path& templates_dir, Problems& problems,
+                     SchemaCheck schema_check) {
     std::error_code ec;
     if (!fs::is_directory(clauses_dir, ec))
         throw Error(ErrorCategory::environment, clauses_dir.string() + ": not a readable folder");
     try {
-        Loader loader(problems, bundled_data_dir() / "schemas");
+        Loader loader(problems, bundled_data_dir() / "schemas", schema_check == SchemaCheck::full);
         return loader.load(clauses_dir, templates_dir);
     } catch (const fs::filesystem_error& e) {
         throw Error(ErrorCategory::environment, e.what());

@@ -10,8 +10,9 @@ namespace moudesk::drafting {
 
 namespace {
 
-// A phrase that signals binding (or non-binding) wording. Words are compared after fold_case()
-// unless `exact`, which keeps capitals (the designation "Parties" versus "parties" in general).
+// A phrase that signals binding (or non-binding) wording. Words are written in lower case and
+// compared with the text after fold_case(), unless `exact`, which keeps capitals (the
+// designation "Parties" versus "parties" in general).
 struct Phrase {
     std::vector<std::string> words;
     bool exact = false;
@@ -103,7 +104,7 @@ const Phrase* find_phrase(const std::vector<std::string>& words, const std::vect
         for (std::size_t i = 0; i + n <= words.size(); ++i) {
             bool match = true;
             for (std::size_t k = 0; k < n && match; ++k)
-                match = phrase.exact ? words[i + k] == phrase.words[k] : folded[i + k] == fold_case(phrase.words[k]);
+                match = phrase.exact ? words[i + k] == phrase.words[k] : folded[i + k] == phrase.words[k];
             if (!match) continue;
             if (phrase.negatable) {
                 bool negated = false;

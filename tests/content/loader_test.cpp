@@ -206,6 +206,17 @@ TEST(Loader, SchemaInvalidFileIsReportedAndLeftOut) {
     EXPECT_EQ(find_problem(problems, "has no clause"), nullptr) << problems.to_string();
 }
 
+TEST(Loader, QuickLoadSkipsTheSchemaButKeepsTheSemanticChecks) {
+    LibraryCopy copy;
+    copy.edit("data-protection.xml", "due=\"P1Y\"", "due=\"one year\"");  // only the schema objects
+    copy.edit("information-exchange.xml", "requires=\"data-protection.general\"", "requires=\"data-protection.nothing\"");
+    Problems problems;
+    const Library lib = load_library(copy.dir(), copy.templates(), problems, SchemaCheck::quick);
+    EXPECT_EQ(find_problem(problems, "'one year'"), nullptr) << problems.to_string();
+    EXPECT_NE(lib.find_clause("data-protection.general"), nullptr);
+    EXPECT_NE(find_problem(problems, "data-protection.nothing"), nullptr) << problems.to_string();
+}
+
 TEST(Loader, UnknownSlugInTemplate) {
     LibraryCopy copy;
     copy.edit("templates/moa.xml", "<elements>legal-status</elements>", "<elements>legal-statute</elements>");

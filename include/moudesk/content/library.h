@@ -185,12 +185,19 @@ struct Library {
 /// else <exe>/../share/moudesk if it exists, else the source tree moudesk was built from.
 std::filesystem::path bundled_data_dir();
 
+/// Whether loading validates every file against its XSD. Validation costs about half the load
+/// time; the semantic checks run either way.
+enum class SchemaCheck {
+    full,  ///< validate against schemas/ (library check, the desktop application)
+    quick  ///< well-formedness and root element only (commands that just use the library)
+};
+
 /// Loads the library from `clauses_dir` and `templates_dir`. Validates each file against its
-/// schema, then checks references (unknown slugs, fields, terms, clauses), duplicate ids, cyclic
+/// schema (unless `schema_check` is quick), then checks references (unknown slugs, fields, terms, clauses), duplicate ids, cyclic
 /// requires and missing languages. Every problem goes to `problems` with file:line:column; a
 /// broken file is left out and the rest is still loaded. Throws only when `clauses_dir` is not a
 /// readable folder.
 Library load_library(const std::filesystem::path& clauses_dir, const std::filesystem::path& templates_dir,
-                     Problems& problems);
+                     Problems& problems, SchemaCheck schema_check = SchemaCheck::full);
 
 }  // namespace moudesk::content
