@@ -15,28 +15,26 @@ trap 'rm -rf "$work"' EXIT
 "$cli" draft render "$work/mou.moudraft" -o "$work/mou.txt" >/dev/null
 cp "$work/mou.txt" "$work/mou.md"
 
-# Mean wall-clock milliseconds of `runs` runs of a command.
-time_ms() {
+# Mean wall-clock microseconds of `runs` runs of a command.
+time_us() {
   local start end
   start=$(date +%s%N)
   for ((i = 0; i < runs; i++)); do "$@" >/dev/null 2>&1; done
   end=$(date +%s%N)
-  echo $(((end - start) / runs / 1000000))
+  echo $(((end - start) / runs / 1000))
 }
 # Peak resident memory in KiB of one run.
 peak_kib() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
 
-moudesk_ms=$(time_ms "$cli" draft render "$work/mou.moudraft" -o "$work/out.docx")
-pandoc_ms=$(time_ms pandoc -f markdown -t docx -o "$work/pandoc.docx" "$work/mou.md")
+moudesk_us=$(time_us "$cli" draft render "$work/mou.moudraft" -o "$work/out.docx")
+pandoc_us=$(time_us pandoc -f markdown -t docx -o "$work/pandoc.docx" "$work/mou.md")
 moudesk_kib=$(peak_kib "$cli" draft render "$work/mou.moudraft" -o "$work/out.docx")
 pandoc_kib=$(peak_kib pandoc -f markdown -t docx -o "$work/pandoc.docx" "$work/mou.md")
 
 words=$(wc -w <"$work/mou.txt")
 echo "content: full bilingual MOU, $words words; $runs runs each"
-printf '%-34s %8s ms  %8s MiB peak\n' "moudesk-cli draft render → docx" "$moudesk_ms" "$((moudesk_kib / 1024))"
-printf '%-34s %8s ms  %8s MiB peak\n' "pandoc markdown → docx" "$pandoc_ms" "$((pandoc_kib / 1024))"
-if ((moudesk_ms > 0)); then
-  echo "moudesk is $((pandoc_ms / moudesk_ms))× faster"
-else
-  echo "moudesk took under 1 ms a run"
-fi
+awk -v m="$moudesk_us" -v p="$pandoc_us" -v mk="$moudesk_kib" -v pk="$pandoc_kib" 'BEGIN {
+  printf "%-34s %9.1f ms  %6.1f MiB peak\n", "moudesk-cli draft render -> docx", m / 1000, mk / 1024
+  printf "%-34s %9.1f ms  %6.1f MiB peak\n", "pandoc markdown -> docx", p / 1000, pk / 1024
+  printf "moudesk is %.1fx faster than pandoc\n", p / m
+}'

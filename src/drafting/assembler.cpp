@@ -564,15 +564,17 @@ private:
         add_row(BlockKind::signatures, [&](Language l) {
             Block b;
             const content::SignatureLabels& labels = template_->labels(l);
+            // Writers print "label: value"; French typography puts a no-break space before the colon.
+            auto label = [&](const std::string& text) { return l == Language::fr ? text + "\u00A0" : text; };
             for (const auto& party : draft_.parties) {
                 SignatureCell cell;
                 cell.heading = labels.for_party + " " + party.name_in(l);
                 const auto& s = party.signatory;
-                cell.lines.push_back({labels.name, s.name});
-                cell.lines.push_back({labels.title, s.title.has(l) ? s.title[l] : s.title[l == Language::en ? Language::fr : Language::en]});
-                cell.lines.push_back({labels.place, !s.place.empty() ? s.place : signature_default("signature-place", l)});
+                cell.lines.push_back({label(labels.name), s.name});
+                cell.lines.push_back({label(labels.title), s.title.has(l) ? s.title[l] : s.title[l == Language::en ? Language::fr : Language::en]});
+                cell.lines.push_back({label(labels.place), !s.place.empty() ? s.place : signature_default("signature-place", l)});
                 std::string date = !s.date.empty() ? format_date(s.date, l).value_or(s.date) : signature_default("signature-date", l);
-                cell.lines.push_back({labels.date, date});
+                cell.lines.push_back({label(labels.date), date});
                 b.signatures.push_back(std::move(cell));
             }
             return b;

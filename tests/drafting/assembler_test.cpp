@@ -210,7 +210,7 @@ TEST_F(AssemblerTest, SignaturesHaveOneCellPerPartyPerLanguage) {
     EXPECT_EQ(row.cells[1].signatures[0].heading, "Pour Douanes du Valmont");
     auto date_of = [](const SignatureCell& c) {
         for (const auto& l : c.lines)
-            if (l.label == "Date") return l.value;
+            if (l.label == "Date" || l.label == "Date\u00A0") return l.value;
         return std::string();
     };
     EXPECT_EQ(date_of(row.cells[0].signatures[0]), "1 March 2027");
