@@ -36,7 +36,7 @@ constexpr int page_margin = 1418;
 constexpr int text_width = page_width - 2 * page_margin;
 // Left and right padding of table cells; the side-by-side gutter is twice this.
 constexpr int cell_padding = 142;
-// Word refuses bookmark names longer than this.
+// Word cuts bookmark names past 40 characters, which would break the links to them.
 constexpr std::size_t max_bookmark_length = 40;
 // Running headers hold the title; a 10,000-character party name would otherwise fill the page.
 constexpr std::size_t max_header_code_points = 120;

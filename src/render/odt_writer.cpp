@@ -130,10 +130,10 @@ public:
             paragraph(b, column, true);
     }
 
-    // One block in a side-by-side cell. pandoc's ODT reader keeps only paragraphs in table cells,
-    // so headings there are text:p in the heading style (whose default outline level still makes
-    // them headings for LibreOffice) and signatures are stacked paragraphs, not a nested table.
-    // An empty cell still gets a paragraph for readers that expect one.
+    // One block in a side-by-side cell. pandoc's ODT reader drops everything but paragraphs in
+    // table cells, so headings there are text:p in the heading style (they look the same; the
+    // cost is that LibreOffice's navigator does not list them) and signatures are stacked
+    // paragraphs, not a nested table. An empty cell still gets a paragraph.
     void cell(const Block* b, std::size_t column) {
         bool any = false;
         if (b && b->kind == BlockKind::signatures) {
