@@ -262,13 +262,13 @@ RichText Loader::read_rich(const Document& doc, pugi::xml_node text, const Refer
     RichText out;
     for (pugi::xml_node child : text.children()) {
         Inline piece;
-        piece.where = doc.where(child);
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-            piece.text = child.value();
+            piece.text = child.value();  // plain text is never blamed: no location, which is costly
             out.push_back(std::move(piece));
             continue;
         }
         if (child.type() != pugi::node_element) continue;
+        piece.where = doc.where(child);
         const std::string_view name = child.name();
         auto remember = [&](Inline::Kind kind, const std::string& id) {
             Reference ref = owner;

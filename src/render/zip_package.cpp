@@ -86,7 +86,8 @@ std::string ZipPackage::bytes() const {
         }
         auto i = static_cast<zip_uint64_t>(index);
         zip_int32_t method = e.compression == Compression::store ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
-        if (zip_set_file_compression(archive.get(), i, method, 0) < 0 ||
+        // Level 1: a third of the time of the default level, for files about a quarter larger.
+        if (zip_set_file_compression(archive.get(), i, method, 1) < 0 ||
             zip_file_set_mtime(archive.get(), i, mtime, 0) < 0)
             fail(ErrorCategory::internal, "cannot set up " + e.name, zip_get_error(archive.get()));
     }
