@@ -1,0 +1,518 @@
+#include "main_frame.h"
+
+#include <algorithm>
+#include <memory>
+#include <system_error>
+
+#include <wx/aboutdlg.h>
+#include <wx/filedlg.h>
+#include <wx/html/htmlwin.h>
+#include <wx/imaglist.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/persist/toplevel.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/statusbr.h>
+#include <wx/utils.h>
+
+#include "drafting_page.h"
+#include "error_reporting.h"
+#include "library_page.h"
+#include "library_view.h"
+#include "moudesk/core/text.h"
+#include "preferences_dialog.h"
+#include "settings.h"
+#include "wx_text.h"
+
+namespace moudesk::gui {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int default_sidebar_width = 160;
+constexpr int sidebar_icon_size = 24;
+
+// Commands about the draft: when the current page does not handle one, the Drafting page gets it.
+bool is_file_command(int id) {
+    return id == wxID_NEW || id == wxID_OPEN || id == wxID_SAVE || id == wxID_SAVEAS || id == ID_EXPORT ||
+           id == wxID_CLOSE;
+}
+
+// Of those, the ones that show the Drafting page first (the user sees what they act on).
+bool shows_drafting(int id) { return id == wxID_NEW || id == wxID_OPEN || id == wxID_CLOSE || id == ID_EXPORT; }
+
+std::string esc(const wxString& text) { return xml_escape(from_wx(text)); }
+
+}  // namespace
+
+void load_context(AppContext& context, const AppOptions& options) {
+    const fs::path bundled = content::bundled_data_dir();
+    context.clauses_dir = options.clauses_dir.empty() ? bundled / "clauses" : options.clauses_dir;
+    if (!options.templates_dir.empty()) {
+        context.templates_dir = options.templates_dir;
+    } else {
+        std::error_code ec;
+        const fs::path beside = (context.clauses_dir / ".." / "templates").lexically_normal();
+        context.templates_dir =
+            !options.clauses_dir.empty() && fs::is_directory(beside, ec) ? beside : bundled / "templates";
+    }
+    try {
+        if (options.data_dir.empty()) {
+            context.data_dir = user_data_dir();
+        } else {
+            context.data_dir = options.data_dir;
+            fs::create_directories(context.data_dir);
+        }
+    } catch (const std::exception& e) {
+        // Autosave and the register need it; the library does not. Say so and go on.
+        context.data_dir = options.data_dir;
+        context.library_problems.warning({}, std::string("the data folder cannot be created: ") + e.what());
+    }
+    context.db_path = !options.db_path.empty() ? options.db_path : context.data_dir / "moudesk.sqlite";
+    try {
+        context.library = content::load_library(context.clauses_dir, context.templates_dir, context.library_problems);
+    } catch (const std::exception& e) {
+        context.library_problems.error({context.clauses_dir.string(), 0, 0}, e.what());
+    }
+}
+
+MainFrame::MainFrame(const AppOptions& options)
+    : wxFrame(nullptr, wxID_ANY, "moudesk", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE, "MainFrame") {
+    load_context(context_, options);
+    context_.recent_files = &recent_;
+    context_.show_status = [this](const wxString& text) { set_status(text); };
+
+    CreateStatusBar(2);
+    const int widths[] = {-1, FromDIP(380)};
+    GetStatusBar()->SetStatusWidths(2, widths);
+    // A click on the library summary shows the Library page (where its problems are listed).
+    GetStatusBar()->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
+        wxRect field;
+        if (library_ && GetStatusBar()->GetFieldRect(1, field) && field.Contains(event.GetPosition())) show_page(library_);
+        event.Skip();
+    });
+
+    build_menus();
+    build_layout();
+    load_recent_files(recent_);  // fills File ▸ Open Recent too
+    update_library_status();
+
+    // The screens, in sidebar order. Later screens add themselves here, one line each.
+    drafting_ = new DraftingPage(page_parent(), context_);
+    add_page(drafting_, ID_PAGE_DRAFTING, wxART_EDIT, "drafting");
+    library_ = new LibraryPage(page_parent(), context_);
+    add_page(library_, ID_PAGE_LIBRARY, wxART_HELP_BOOK, "library");
+
+    const wxString key = read_string("/MainFrame/Page", "drafting");
+    const auto it = std::find(page_keys_.begin(), page_keys_.end(), key);
+    show_page(it != page_keys_.end() ? pages_[static_cast<std::size_t>(it - page_keys_.begin())] : pages_.front());
+
+    SetMinSize(FromDIP(wxSize(640, 420)));
+    if (!wxPersistentRegisterAndRestore(this, "MainFrame")) {
+        SetSize(FromDIP(wxSize(1280, 820)));
+        Centre();
+    }
+
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+}
+
+MainFrame::~MainFrame() {
+    save_settings();
+    if (wxPersistenceManager::Get().Find(this)) wxPersistenceManager::Get().SaveAndUnregister(this);
+    // The pages refer to context_, a member destroyed before wxFrame destroys its children:
+    // destroy them now, while it is still there.
+    delete help_;  // a child top-level window: gone now, not at the next idle time
+    help_ = nullptr;
+    pages_.clear();
+    drafting_ = nullptr;
+    library_ = nullptr;
+    splitter_->Destroy();
+    splitter_ = nullptr;
+    context_.show_status = nullptr;
+}
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New Draft...\tCtrl+N"), _("Start a new draft agreement"));
+    file->Append(wxID_OPEN, _("&Open...\tCtrl+O"), _("Open a draft agreement (.moudraft)"));
+    auto* recent = new wxMenu;
+    file->AppendSubMenu(recent, _("Open &Recent"), _("Drafts opened or saved lately"));
+    recent_.UseMenu(recent);
+    file->AppendSeparator();
+    file->Append(wxID_SAVE, _("&Save\tCtrl+S"), _("Save the draft"));
+    file->Append(wxID_SAVEAS, _("Save &As...\tCtrl+Shift+S"), _("Save the draft under a new name"));
+    file->Append(ID_EXPORT, _("&Export...\tCtrl+E"), _("Write the agreement as DOCX, ODT, PDF, HTML or text"));
+    file->AppendSeparator();
+    file->Append(wxID_CLOSE, _("&Close\tCtrl+W"), _("Close the draft"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"), _("Quit moudesk"));
+
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"), _("Undo the last change to the draft"));
+    edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"), _("Redo the change undone last"));
+    edit->AppendSeparator();
+    edit->Append(wxID_FIND, _("&Find in Library...\tCtrl+F"), _("Search the clause library"));
+
+    view_menu_ = new wxMenu;  // the pages add themselves
+
+    auto* tools = new wxMenu;
+    tools->Append(wxID_PREFERENCES, _("&Preferences...\tCtrl+,"), _("Interface language"));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_HELP, _("&Help\tF1"), _("What moudesk does and its keyboard shortcuts"));
+    help->AppendSeparator();
+    help->Append(wxID_ABOUT, _("&About moudesk"), _("Version and licences"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(view_menu_, _("&View"));
+    bar->Append(tools, _("&Tools"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(wxEVT_MENU, &MainFrame::on_open, this, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, &MainFrame::on_find, this, wxID_FIND);
+    Bind(wxEVT_MENU, &MainFrame::on_preferences, this, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, &MainFrame::on_help, this, wxID_HELP);
+    Bind(wxEVT_MENU, &MainFrame::on_about, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, &MainFrame::on_recent, this, wxID_FILE1, wxID_FILE9);
+    // Undo and Redo belong to a page; when the current page does not answer for them, they are off.
+    Bind(wxEVT_UPDATE_UI, &MainFrame::on_update_unhandled, this, wxID_UNDO);
+    Bind(wxEVT_UPDATE_UI, &MainFrame::on_update_unhandled, this, wxID_REDO);
+}
+
+void MainFrame::build_layout() {
+    splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    splitter_->SetMinimumPaneSize(FromDIP(90));
+    sidebar_ = new wxListView(splitter_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_NO_HEADER | wxLC_SINGLE_SEL | wxBORDER_NONE);
+    sidebar_->AppendColumn(wxEmptyString);
+    const wxSize icon = FromDIP(wxSize(sidebar_icon_size, sidebar_icon_size));
+    sidebar_->AssignImageList(new wxImageList(icon.x, icon.y, true), wxIMAGE_LIST_SMALL);
+    wxFont font = sidebar_->GetFont();
+    font.SetFractionalPointSize(font.GetFractionalPointSize() * 1.15);
+    sidebar_->SetFont(font);
+    book_ = new wxSimplebook(splitter_);
+    splitter_->SplitVertically(sidebar_, book_, FromDIP(read_int("/MainFrame/Sidebar", default_sidebar_width)));
+
+    sidebar_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
+        const long i = event.GetIndex();
+        if (i >= 0 && static_cast<std::size_t>(i) < pages_.size()) show_page(pages_[static_cast<std::size_t>(i)]);
+    });
+    sidebar_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        sidebar_->SetColumnWidth(0, std::max(sidebar_->GetClientSize().x, FromDIP(40)));
+        event.Skip();
+    });
+}
+
+void MainFrame::add_page(Page* page, int command_id, const wxArtID& icon, const wxString& key) {
+    const std::size_t index = pages_.size();
+    pages_.push_back(page);
+    page_commands_.push_back(command_id);
+    page_keys_.push_back(key);
+    book_->AddPage(page, page->page_name());
+
+    int image = -1;
+    if (wxImageList* images = sidebar_->GetImageList(wxIMAGE_LIST_SMALL)) {
+        int w = 0, h = 0;
+        images->GetSize(0, w, h);
+        const wxBitmap bitmap = wxArtProvider::GetBitmap(icon, wxART_OTHER, wxSize(w, h));
+        if (bitmap.IsOk()) image = images->Add(bitmap);
+    }
+    sidebar_->InsertItem(static_cast<long>(index), page->page_name(), image);
+
+    wxString label = page->page_name();
+    if (index < 9) label << wxString::Format("\tCtrl+%d", static_cast<int>(index) + 1);
+    view_menu_->AppendRadioItem(command_id, label, wxString::Format(_("Show the %s page"), page->page_name()));
+    Bind(wxEVT_MENU, &MainFrame::on_page_command, this, command_id);
+    Bind(wxEVT_UPDATE_UI, &MainFrame::on_update_page_command, this, command_id);
+}
+
+wxWindow* MainFrame::page_parent() const { return book_; }
+
+int MainFrame::page_index(const Page* page) const {
+    const auto it = std::find(pages_.begin(), pages_.end(), page);
+    return it == pages_.end() ? -1 : static_cast<int>(it - pages_.begin());
+}
+
+Page* MainFrame::current_page() const {
+    const int i = book_ ? book_->GetSelection() : wxNOT_FOUND;
+    return i >= 0 && static_cast<std::size_t>(i) < pages_.size() ? pages_[static_cast<std::size_t>(i)] : nullptr;
+}
+
+void MainFrame::show_page(Page* page) {
+    const int i = page_index(page);
+    if (i < 0 || switching_) return;
+    switching_ = true;
+    struct Reset {
+        bool& flag;
+        ~Reset() { flag = false; }
+    } reset{switching_};
+    if (book_->GetSelection() != i) book_->ChangeSelection(static_cast<std::size_t>(i));
+    if (!sidebar_->IsSelected(i)) {
+        sidebar_->Select(i);  // sends a selection event, which comes back here and stops
+        sidebar_->Focus(i);
+    }
+    if (wxMenuItem* item = view_menu_->FindItem(page_commands_[static_cast<std::size_t>(i)])) item->Check(true);
+    SetTitle(wxString::Format(_("%s — moudesk"), page->page_name()));  // the page may name what it shows
+    page->page_shown();
+}
+
+bool MainFrame::TryBefore(wxEvent& event) {
+    const wxEventType type = event.GetEventType();
+    if (!routing_ && (type == wxEVT_MENU || type == wxEVT_UPDATE_UI)) {
+        // Offers the event to one page only (no propagation back to this frame).
+        auto offer = [&](Page* page) {
+            routing_ = true;
+            struct Reset {
+                bool& flag;
+                ~Reset() { flag = false; }
+            } reset{routing_};
+            return page->ProcessWindowEventLocally(event);
+        };
+        // Events that come from inside a page have been through it already.
+        auto from = [&](Page* page) {
+            auto* origin = wxDynamicCast(event.GetEventObject(), wxWindow);
+            return origin && (origin == page || page->IsDescendant(origin));
+        };
+        Page* page = current_page();
+        if (page && !from(page) && offer(page)) return true;
+        if (drafting_ && page != drafting_ && is_file_command(event.GetId()) && !from(drafting_)) {
+            if (type == wxEVT_MENU && shows_drafting(event.GetId())) show_page(drafting_);
+            if (offer(drafting_)) return true;
+        }
+    }
+    return wxFrame::TryBefore(event);
+}
+
+void MainFrame::on_page_command(wxCommandEvent& event) {
+    for (std::size_t i = 0; i < page_commands_.size(); ++i)
+        if (page_commands_[i] == event.GetId()) show_page(pages_[i]);
+}
+
+void MainFrame::on_update_page_command(wxUpdateUIEvent& event) {
+    const Page* page = current_page();
+    const int i = page_index(page);
+    event.Check(i >= 0 && page_commands_[static_cast<std::size_t>(i)] == event.GetId());
+}
+
+void MainFrame::on_update_unhandled(wxUpdateUIEvent& event) { event.Enable(false); }
+
+bool MainFrame::open_draft(const wxString& path) {
+    show_page(drafting_);
+    bool opened = false;
+    try {
+        opened = drafting_->open_file(path);
+    } catch (...) {
+        report_current_exception(this, _("open the draft"));
+    }
+    if (opened) {
+        recent_.AddFileToHistory(path);
+        save_recent_files(recent_);
+    }
+    return opened;
+}
+
+void MainFrame::on_open(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Open a draft agreement"), wxEmptyString, wxEmptyString,
+                        _("moudesk drafts (*.moudraft)|*.moudraft|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) open_draft(dialog.GetPath());
+}
+
+void MainFrame::on_recent(wxCommandEvent& event) {
+    const auto i = static_cast<std::size_t>(event.GetId() - wxID_FILE1);
+    if (i >= recent_.GetCount()) return;
+    const wxString path = recent_.GetHistoryFile(i);
+    if (!open_draft(path) && !wxFileExists(path)) {
+        // The file is gone: it leaves the list (the Drafting page has said it cannot be read).
+        recent_.RemoveFileFromHistory(i);
+        save_recent_files(recent_);
+    }
+}
+
+void MainFrame::on_find(wxCommandEvent&) {
+    show_page(library_);
+    library_->focus_search();
+}
+
+void MainFrame::on_preferences(wxCommandEvent&) {
+    PreferencesDialog dialog(this);
+    if (dialog.ShowModal() == wxID_OK && dialog.apply())
+        set_status(_("The new interface language takes effect when moudesk is restarted."));
+}
+
+void MainFrame::set_status(const wxString& text) {
+    if (GetStatusBar()) SetStatusText(text, 0);
+}
+
+void MainFrame::update_library_status() {
+    const int problems = static_cast<int>(context_.library_problems.size());
+    if (problems > 0) {
+        SetStatusText(wxString::Format(wxPLURAL("Library: %d problem — see Library", "Library: %d problems — see Library",
+                                                problems),
+                                       problems),
+                      1);
+    } else {
+        SetStatusText(wxString::Format(_("Library: %d key elements, %d clauses"),
+                                       static_cast<int>(context_.library.elements.size()),
+                                       static_cast<int>(context_.library.clauses.size())),
+                      1);
+    }
+}
+
+bool MainFrame::confirm_close_pages() {
+    for (Page* page : pages_) {
+        if (!page->confirm_close()) {
+            show_page(page);
+            return false;
+        }
+    }
+    return true;
+}
+
+void MainFrame::save_settings() {
+    if (!splitter_) return;
+    if (const int i = page_index(current_page()); i >= 0) write_string("/MainFrame/Page", page_keys_[static_cast<std::size_t>(i)]);
+    if (splitter_->IsSplit()) write_int("/MainFrame/Sidebar", ToDIP(splitter_->GetSashPosition()));
+    save_recent_files(recent_);
+    flush_settings();
+}
+
+void MainFrame::on_close(wxCloseEvent& event) {
+    bool confirmed = true;
+    try {
+        confirmed = confirm_close_pages();
+    } catch (...) {
+        report_current_exception(this, _("check for unsaved work"));
+        confirmed = !event.CanVeto();
+    }
+    if (!confirmed && event.CanVeto()) {
+        event.Veto();
+        return;
+    }
+    save_settings();
+    Destroy();
+}
+
+std::string MainFrame::help_html() const {
+    std::string out = "<html><body bgcolor=\"#ffffff\">";
+    out += "<h2>" + esc(_("moudesk help")) + "</h2><p>" +
+           esc(_("moudesk helps legal officers of customs administrations and police forces draft cooperation "
+                 "agreements (memoranda of understanding and of agreement) from a bilingual clause library.")) +
+           "</p>";
+    out += "<h3>" + esc(_("Screens")) + "</h3><ul>";
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+        wxString what;
+        if (pages_[i] == drafting_)
+            what = _("choose the parties, the partnership level and the key elements, fill in the fields, see the "
+                     "agreement as it will read, then export it as DOCX, ODT, PDF, HTML or text.");
+        else if (pages_[i] == library_)
+            what = _("read every key element and clause in English and French, with the guidance for the legal "
+                     "officer, and the problems found in the library files.");
+        out += "<li><b>" + esc(pages_[i]->page_name()) + "</b>";
+        if (i < 9) out += " (Ctrl+" + std::to_string(i + 1) + ")";
+        if (!what.empty()) out += ": " + esc(what);
+        out += "</li>";
+    }
+    out += "</ul>";
+
+    out += "<h3>" + esc(_("Keyboard shortcuts")) + "</h3>";
+    out += "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr bgcolor=\"#e8eef6\"><td><b>" + esc(_("Keys")) +
+           "</b></td><td><b>" + esc(_("Command")) + "</b></td><td><b>" + esc(_("Menu")) + "</b></td></tr>";
+    if (wxMenuBar* bar = GetMenuBar()) {
+        for (std::size_t m = 0; m < bar->GetMenuCount(); ++m) {
+            const wxString menu_label = wxMenuItem::GetLabelText(bar->GetMenuLabel(m));
+            for (wxMenuItem* item : bar->GetMenu(m)->GetMenuItems()) {
+                if (item->IsSeparator() || item->IsSubMenu()) continue;
+                std::unique_ptr<wxAcceleratorEntry> accel(item->GetAccel());
+                if (!accel) continue;
+                out += "<tr><td nowrap><tt>" + esc(accel->ToString()) + "</tt></td><td>" +
+                       esc(item->GetItemLabelText()) + "</td><td>" + esc(menu_label) + "</td></tr>";
+            }
+        }
+    }
+    out += "</table>";
+
+    out += "<h3>" + esc(_("Where moudesk keeps things")) + "</h3><table cellpadding=\"2\">";
+    auto row = [&](const wxString& label, const fs::path& path) {
+        out += "<tr><td valign=\"top\"><b>" + esc(label) + "</b></td><td><tt>" + xml_escape(path.string()) + "</tt></td></tr>";
+    };
+    row(_("Clause library"), context_.clauses_dir);
+    row(_("Templates"), context_.templates_dir);
+    row(_("Your data (autosave)"), context_.data_dir);
+    row(_("Agreements register"), context_.db_path);
+    row(_("Settings"), config_file());
+    out += "</table>";
+
+    out += "<h3>" + esc(_("Command line")) + "</h3><p><tt>moudesk [--library DIR] [--templates DIR] [--db FILE] "
+           "[--lang en|fr] [FILE.moudraft]</tt></p><p>" +
+           esc(_("moudesk --help lists the options. moudesk-cli checks the library, and drafts and renders "
+                 "agreements from scripts.")) +
+           "</p>";
+    const fs::path readme = content::bundled_data_dir() / "README.md";
+    std::error_code ec;
+    if (fs::is_regular_file(readme, ec)) {
+        out += "<p><a href=\"open:" + xml_escape(readme.string()) + "\">" + esc(_("Open the README")) + "</a></p>";
+    }
+    return out + "</body></html>";
+}
+
+wxFrame* MainFrame::show_help() {
+    if (!help_) {
+        help_ = new wxFrame(this, wxID_ANY, _("moudesk help"), wxDefaultPosition, FromDIP(wxSize(720, 640)),
+                            wxDEFAULT_FRAME_STYLE | wxFRAME_FLOAT_ON_PARENT);
+        auto* html = new wxHtmlWindow(help_, wxID_ANY);
+        html->SetBorders(FromDIP(8));
+        html->Bind(wxEVT_HTML_LINK_CLICKED, [this](wxHtmlLinkEvent& event) {
+            wxString path;
+            if (event.GetLinkInfo().GetHref().StartsWith("open:", &path)) wxLaunchDefaultApplication(path);
+        });
+        // Closing the help window hides it; it is there again, at once, on the next F1.
+        help_->Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
+            if (event.CanVeto()) {
+                help_->Hide();
+                event.Veto();
+            } else {
+                event.Skip();
+            }
+        });
+        help_->Bind(wxEVT_DESTROY, [this](wxWindowDestroyEvent& event) {
+            if (event.GetEventObject() == help_) help_ = nullptr;
+            event.Skip();
+        });
+    }
+    if (auto* html = dynamic_cast<wxHtmlWindow*>(help_->GetChildren().GetFirst()->GetData()))
+        html->SetPage(to_wx(help_html()));
+    help_->Show();
+    help_->Raise();
+    return help_;
+}
+
+void MainFrame::on_help(wxCommandEvent&) { show_help(); }
+
+void MainFrame::on_about(wxCommandEvent&) {
+    wxAboutDialogInfo info;
+    info.SetName("moudesk");
+    info.SetVersion(MOUDESK_VERSION);
+    info.SetDescription(_("Draft, keep and check customs–police cooperation agreements (MOU and MOA) from a "
+                          "bilingual English–French clause library."));
+    info.SetCopyright(_("Copyright © the moudesk authors"));
+    info.SetLicence(
+        _("moudesk is distributed under the licence stated in its source distribution.\n\n"
+          "It is built on:\n"
+          "  wxWidgets: wxWindows Library Licence 3.1\n"
+          "  SQLiteCpp: MIT licence (SQLite itself is in the public domain)\n"
+          "  pugixml: MIT licence\n"
+          "  libzip: 3-clause BSD licence\n"
+          "  cairo: GNU LGPL 2.1 or Mozilla Public Licence 1.1\n"
+          "  Pango: GNU LGPL 2.1 or later\n"
+          "  libxml2: MIT licence\n"
+          "  CLI11: 3-clause BSD licence (the moudesk-cli command line)"));
+    wxAboutBox(info, this);
+}
+
+}  // namespace moudesk::gui
