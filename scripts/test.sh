@@ -10,6 +10,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   export BUILD_DIR=${BUILD_DIR:-$root/build-asan}
   "$root/scripts/build.sh" -DMOUDESK_SANITIZE=ON -DMOUDESK_BUILD_BENCH=OFF -DMOUDESK_BUILD_GUI=OFF
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
   ctest --test-dir "$BUILD_DIR" -L unit --output-on-failure --parallel "$(nproc)"
 else
   export BUILD_DIR=${BUILD_DIR:-$root/build}
