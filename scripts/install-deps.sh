@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages moudesk needs to build, run and test.
 # Idempotent: asks apt only for the packages that are not installed yet.
-# Usage: scripts/install-deps.sh [--runtime-only]
+# Usage: scripts/install-deps.sh [--no-test-tools]
 set -euo pipefail
 
 build_pkgs=(
@@ -24,7 +24,7 @@ test_pkgs=(
 )
 
 pkgs=("${build_pkgs[@]}")
-[[ "${1:-}" == "--runtime-only" ]] || pkgs+=("${test_pkgs[@]}")
+[[ "${1:-}" == "--no-test-tools" ]] || pkgs+=("${test_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <fstream>
 
 #include <langinfo.h>
 #include <system_error>
@@ -11,6 +13,8 @@
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/translation.h>
+
+#include "moudesk/core/text.h"
 
 #include "error_reporting.h"
 #include "wx_text.h"
@@ -69,6 +73,23 @@ bool App::OnInit() {
     auto* frame = new MainFrame(options_);
     SetTopWindow(frame);
     frame->Show();
+    if (std::getenv("MOUDESK_REPORT_STARTUP")) {
+        // For bench/gui_startup.sh: once the window is shown and the first events are handled,
+        // print the wall clock and the peak memory, then quit.
+        frame->CallAfter([frame] {
+            frame->Update();
+            timespec now{};
+            clock_gettime(CLOCK_REALTIME, &now);
+            std::string peak;
+            std::ifstream status("/proc/self/status");
+            for (std::string line; std::getline(status, line);)
+                if (line.rfind("VmHWM:", 0) == 0) peak = line.substr(6);
+            std::printf("shown-at-ns %lld peak-rss %s\n",
+                        static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec, collapse_spaces(peak).c_str());
+            std::fflush(stdout);
+            frame->Close(true);
+        });
+    }
     if (!options_.draft.empty()) {
         const wxString path = to_wx(options_.draft);
         frame->CallAfter([frame, path] { frame->open_draft(path); });
