@@ -15,6 +15,7 @@
 #include "moudesk/core/error.h"
 #include "moudesk/core/text.h"
 #include "moudesk/render/writer.h"
+#include "running_title.h"
 #include "zip_package.h"
 
 namespace moudesk::render {
@@ -38,8 +39,6 @@ constexpr int text_width = page_width - 2 * page_margin;
 constexpr int cell_padding = 142;
 // Word cuts bookmark names past 40 characters, which would break the links to them.
 constexpr std::size_t max_bookmark_length = 40;
-// Running headers hold the title; a 10,000-character party name would otherwise fill the page.
-constexpr std::size_t max_header_code_points = 120;
 
 constexpr std::string_view xml_declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr std::string_view w_namespaces =
@@ -116,17 +115,6 @@ std::vector<DirectionRun> direction_runs(std::string_view s) {
     }
     push(start, s.size(), false);
     return runs;
-}
-
-// At most `max` code points of clean text, with an ellipsis when cut.
-std::string shorten(std::string_view text, std::size_t max) {
-    std::string clean = clean_text(text);
-    std::size_t count = 0;
-    for (std::size_t i = 0, len = 1; i < clean.size(); i += len) {
-        code_point_at(clean, i, len);
-        if (++count > max) return clean.substr(0, i) + "\xE2\x80\xA6";
-    }
-    return clean;
 }
 
 // ---- runs ---------------------------------------------------------------------------------
@@ -631,15 +619,6 @@ std::string app_properties_part() {
     return out;
 }
 
-// The title for metadata and headers: Document::title, else the text of the first title block.
-std::string title_of(const Document& doc, std::size_t column) {
-    Language language = doc.languages[column];
-    if (doc.title.has(language)) return doc.title[language];
-    for (const Row& row : doc.rows)
-        if (row.kind == BlockKind::title && column < row.cells.size()) return row.cells[column].plain_text();
-    return {};
-}
-
 }  // namespace
 
 std::string render_docx(const Document& doc) {
@@ -651,13 +630,12 @@ std::string render_docx(const Document& doc) {
     std::vector<Section> sections;
     if (layout == Layout::side_by_side) {
         sections.push_back({first,
-                            shorten(title_of(doc, 0), max_header_code_points / 2) + " / " +
-                                shorten(title_of(doc, 1), max_header_code_points / 2),
+                            running_header(doc, std::nullopt),
                             1});
     } else {
-        sections.push_back({first, shorten(title_of(doc, 0), max_header_code_points), 1});
+        sections.push_back({first, running_header(doc, 0), 1});
         if (layout == Layout::sequence)
-            sections.push_back({doc.languages[1], shorten(title_of(doc, 1), max_header_code_points), 2});
+            sections.push_back({doc.languages[1], running_header(doc, 1), 2});
     }
 
     ZipPackage zip;

@@ -15,6 +15,7 @@
 #include "moudesk/core/error.h"
 #include "moudesk/core/text.h"
 #include "moudesk/render/writer.h"
+#include "running_title.h"
 #include "zip_package.h"
 
 namespace moudesk::render {
@@ -32,8 +33,6 @@ using drafting::Span;
 // A4 with 2.5 cm side margins: 16 cm of text width.
 constexpr double text_width_cm = 16.0;
 constexpr double cell_padding_cm = 0.25;
-// Running headers hold the title; a 10,000-character party name would otherwise fill the page.
-constexpr std::size_t max_header_code_points = 120;
 constexpr std::string_view second_master_page = "Second_20_Language";
 
 constexpr std::string_view xml_declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -60,18 +59,6 @@ std::string cm(double value) {
     char buffer[32];
     auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
     return std::string(buffer, result.ptr) + "cm";
-}
-
-// At most `max` code points of clean text, with an ellipsis when cut.
-std::string shorten(std::string_view text, std::size_t max) {
-    std::string clean = clean_text(text);
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < clean.size(); ++i) {
-        // Count lead bytes only: clean_text gives valid UTF-8.
-        if ((static_cast<unsigned char>(clean[i]) & 0xC0) == 0x80) continue;
-        if (++count > max) return clean.substr(0, i) + "\xE2\x80\xA6";
-    }
-    return clean;
 }
 
 // Appends text under ODF's white-space rules, which collapse runs of spaces and drop leading
@@ -554,15 +541,6 @@ std::string manifest_part() {
     return out + "</manifest:manifest>";
 }
 
-// The title for metadata and headers: Document::title, else the text of the first title block.
-std::string title_of(const Document& doc, std::size_t column) {
-    Language language = doc.languages[column];
-    if (doc.title.has(language)) return doc.title[language];
-    for (const Row& row : doc.rows)
-        if (row.kind == BlockKind::title && column < row.cells.size()) return row.cells[column].plain_text();
-    return {};
-}
-
 }  // namespace
 
 std::string render_odt(const Document& doc) {
@@ -574,13 +552,12 @@ std::string render_odt(const Document& doc) {
     std::vector<PageStyle> pages;
     if (layout == Layout::side_by_side) {
         pages.push_back({"Standard", first,
-                         shorten(title_of(doc, 0), max_header_code_points / 2) + " / " +
-                             shorten(title_of(doc, 1), max_header_code_points / 2)});
+                         running_header(doc, std::nullopt)});
     } else {
-        pages.push_back({"Standard", first, shorten(title_of(doc, 0), max_header_code_points)});
+        pages.push_back({"Standard", first, running_header(doc, 0)});
         if (layout == Layout::sequence)
             pages.push_back({std::string(second_master_page), doc.languages[1],
-                             shorten(title_of(doc, 1), max_header_code_points)});
+                             running_header(doc, 1)});
     }
 
     ZipPackage zip;
