@@ -756,14 +756,14 @@ void Loader::check_element_coverage() {
 
 std::vector<std::string> Loader::requires_closure(const Clause& clause) const {
     std::vector<std::string> closure;
-    std::vector<const Clause*> todo{&clause};
-    while (!todo.empty()) {
-        const Clause* current = todo.back();
-        todo.pop_back();
+    std::vector<const Clause*> pending{&clause};
+    while (!pending.empty()) {
+        const Clause* current = pending.back();
+        pending.pop_back();
         for (const std::string& id : current->requires_) {
             if (std::find(closure.begin(), closure.end(), id) != closure.end()) continue;
             closure.push_back(id);
-            if (const Clause* next = lib_.find_clause(id)) todo.push_back(next);
+            if (const Clause* next = lib_.find_clause(id)) pending.push_back(next);
         }
     }
     return closure;
