@@ -55,27 +55,8 @@ wxString draft_filter() { return _("moudesk drafts (*.moudraft)|*.moudraft|All f
 // default clause for it), no cooperation element yet, a customs and a police party to fill in,
 // and the level "communication" — the lowest level most agencies start at when they first sign.
 drafting::Draft blank_draft(const content::Library& library, const NewDraftSettings& settings) {
-    drafting::Draft d;
-    d.instrument = settings.instrument;
-    d.base_instrument = settings.base_instrument;
-    d.languages = settings.languages.empty() ? std::vector<Language>{Language::en} : settings.languages;
-    d.layout = d.languages.size() == 1 ? drafting::Layout::single
-                                       : settings.layout == drafting::Layout::single ? drafting::Layout::side_by_side
-                                                                                     : settings.layout;
-    d.level = PartnershipLevel::communication;
-    for (const char* kind : {"customs", "police"}) {
-        drafting::Party p;
-        p.kind = kind;
-        d.parties.push_back(std::move(p));
-    }
-    for (const auto& e : library.elements) {
-        if (e.group != content::ElementGroup::final_provision) continue;
-        auto clauses = library.clauses_of(e.slug);
-        if (std::any_of(clauses.begin(), clauses.end(),
-                        [&](const content::Clause* c) { return c->is_default && c->fits(d.instrument); }))
-            d.elements.push_back({e.slug, std::nullopt, {}});
-    }
-    return d;
+    return drafting::blank_draft(library, settings.instrument, settings.base_instrument, settings.languages,
+                                 settings.layout);
 }
 
 // The engine's undo labels, in the interface language where they are fixed phrases.

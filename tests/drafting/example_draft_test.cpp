@@ -29,3 +29,19 @@ TEST(ExampleDraft, FillsLocalizedFieldsPerLanguage) {
     EXPECT_EQ(*d.value("signature-place", Language::en), "Vienna");
     EXPECT_EQ(d.layout, Layout::sequence);
 }
+
+TEST(BlankDraft, HoldsTheFinalProvisionsAndTwoPartiesToFillIn) {
+    content::Library lib = test::test_library();
+    Draft d = blank_draft(lib, Instrument::moa, Instrument::mou, {Language::fr}, Layout::side_by_side);
+    EXPECT_EQ(d.layout, Layout::single) << "one language";
+    ASSERT_EQ(d.parties.size(), 2u);
+    EXPECT_EQ(d.parties[1].kind, "police");
+    std::vector<std::string> slugs;
+    for (const auto& e : d.elements) slugs.push_back(e.slug);
+    EXPECT_EQ(slugs, (std::vector<std::string>{"purpose-and-scope", "definitions", "legal-status"}));
+    Assembly a = assemble(lib, d);
+    EXPECT_NE(a.find("legal-status.binding"), nullptr);
+    bool nameless = false;
+    for (const auto& f : a.findings) nameless = nameless || f.message.find("has no name") != std::string::npos;
+    EXPECT_TRUE(nameless) << "the parties are left for the user to name";
+}

@@ -85,6 +85,12 @@ std::string serialize_draft(const Draft& draft);
 /// Writes a .moudraft file atomically.
 void save_draft(const Draft& draft, const std::filesystem::path& path);
 
+/// A new, empty draft as the desktop application starts one: every final provision that has a
+/// default clause for the instrument, no cooperation element yet, two parties of kind customs and
+/// police to fill in, the level "communication".
+Draft blank_draft(const content::Library& library, Instrument instrument, Instrument base_instrument,
+                  std::vector<Language> languages, Layout layout);
+
 /// A complete example draft: every key element that fits the instrument, two realistic parties,
 /// the level "collaboration", and every field the chosen clauses and template use filled from the
 /// library's examples. For an addendum: the cooperation elements a typical first MOU lacks.
