@@ -10,7 +10,6 @@
 #include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
-#include <wx/persist/toplevel.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -110,17 +109,13 @@ MainFrame::MainFrame(const AppOptions& options)
     show_page(it != page_keys_.end() ? pages_[static_cast<std::size_t>(it - page_keys_.begin())] : pages_.front());
 
     SetMinSize(FromDIP(wxSize(640, 420)));
-    if (!wxPersistentRegisterAndRestore(this, "MainFrame")) {
-        SetSize(FromDIP(wxSize(1280, 820)));
-        Centre();
-    }
+    restore_geometry();
 
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
 }
 
 MainFrame::~MainFrame() {
     save_settings();
-    if (wxPersistenceManager::Get().Find(this)) wxPersistenceManager::Get().SaveAndUnregister(this);
     // The pages refer to context_, a member destroyed before wxFrame destroys its children:
     // destroy them now, while it is still there.
     delete help_;  // a child top-level window: gone now, not at the next idle time
@@ -374,8 +369,35 @@ bool MainFrame::confirm_close_pages() {
     return true;
 }
 
+// Size, position and maximized state are kept by hand rather than by wxPersistenceManager, whose
+// destroy handler outlives an explicit unregistration and then fires on a deleted object.
+void MainFrame::restore_geometry() {
+    const int width = read_int("/MainFrame/Width", 0);
+    const int height = read_int("/MainFrame/Height", 0);
+    if (width <= 0 || height <= 0) {
+        SetSize(FromDIP(wxSize(1280, 820)));
+        Centre();
+        return;
+    }
+    const int x = read_int("/MainFrame/X", wxDefaultCoord);
+    const int y = read_int("/MainFrame/Y", wxDefaultCoord);
+    SetSize(x, y, width, height);
+    if (read_int("/MainFrame/Maximized", 0) != 0) Maximize();
+}
+
+void MainFrame::save_geometry() {
+    write_int("/MainFrame/Maximized", IsMaximized() ? 1 : 0);
+    if (IsMaximized() || IsIconized()) return;  // keep the normal size for the next start
+    const wxRect r = GetRect();
+    write_int("/MainFrame/X", r.x);
+    write_int("/MainFrame/Y", r.y);
+    write_int("/MainFrame/Width", r.width);
+    write_int("/MainFrame/Height", r.height);
+}
+
 void MainFrame::save_settings() {
     if (!splitter_) return;
+    save_geometry();
     if (const int i = page_index(current_page()); i >= 0) write_string("/MainFrame/Page", page_keys_[static_cast<std::size_t>(i)]);
     if (splitter_->IsSplit()) write_int("/MainFrame/Sidebar", ToDIP(splitter_->GetSashPosition()));
     save_recent_files(recent_);

@@ -70,7 +70,7 @@ public:
     /// Asks every page about unsaved work; false when one says keep the window open.
     bool confirm_close_pages();
     /// Writes the current page, sidebar width and recent files to the settings now (also done
-    /// when the window closes); the window geometry is saved by wxPersistentTLW when it is destroyed.
+    /// when the window closes), the window geometry included.
     void save_settings();
     /// Help ▸ Help: a window with what moudesk does and every keyboard shortcut of the menus.
     wxFrame* show_help();
@@ -81,6 +81,8 @@ protected:
     bool TryBefore(wxEvent& event) override;
 
 private:
+    void restore_geometry();
+    void save_geometry();
     void build_menus();
     void build_layout();
     void update_library_status();

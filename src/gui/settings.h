@@ -7,7 +7,7 @@
 ///   /Interface/Language            system | en | fr
 ///   /RecentFiles/file1 …           the Open Recent list (wxFileHistory)
 ///   /MainFrame/Page, /MainFrame/Sidebar   current page key, sidebar width
-///   /Persistent_Options/Window/MainFrame/… size, position, maximized (wxPersistentTLW)
+///   /MainFrame/X, Y, Width, Height, Maximized   window geometry
 ///   /Library/…                     the Library page's splitters
 ///   /Drafting/…                    free for the Drafting page
 
