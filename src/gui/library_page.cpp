@@ -248,7 +248,7 @@ void LibraryPage::rebuild_tree() {
                 if (clause.variants.size() == 1 && !clause.variants.front().level) continue;
                 for (std::size_t v : s.variants) {
                     const content::Variant& variant = clause.variants[v];
-                    const wxString level = variant.level ? level_name(*variant.level) : wxString(_("Text"));
+                    const wxString level = variant.level ? level_label(*variant.level) : wxString(_("Text"));
                     const wxTreeItemId variant_item =
                         tree_->AppendItem(clause_item, level, -1, -1, new Node(variant_node, clause.id, v));
                     remember(variant_item, variant_node, clause.id, v);

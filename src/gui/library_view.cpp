@@ -266,7 +266,7 @@ std::string commitments_table(const Library& library, const Variant& variant, La
 
 std::string variant_heading(const Variant& variant) {
     if (!variant.level) return esc(_("Text"));
-    return esc(wxString::Format(_("Text at the %s level"), level_name(*variant.level)));
+    return esc(wxString::Format(_("Text at the %s level"), level_label(*variant.level)));
 }
 
 std::string variant_section(const Library& library, const Variant& variant, Language ui, std::size_t index) {
@@ -427,17 +427,6 @@ std::string plain_text(const Library& library, const RichText& text, Language la
 
 // --- names -----------------------------------------------------------------------------------
 
-wxString level_name(PartnershipLevel level) {
-    switch (level) {
-        case PartnershipLevel::coexistence: return _("Coexistence");
-        case PartnershipLevel::communication: return _("Communication");
-        case PartnershipLevel::coordination: return _("Coordination");
-        case PartnershipLevel::collaboration: return _("Collaboration");
-        case PartnershipLevel::integration: return _("Integration");
-    }
-    return wxString();
-}
-
 wxString group_name(ElementGroup group) {
     return group == ElementGroup::cooperation ? _("Cooperation elements") : _("Final provisions");
 }
@@ -596,7 +585,7 @@ std::string element_html(const Library& library, const KeyElement& element, Lang
             if (clause->is_default) out += " — <b>" + esc(_("default")) + "</b>";
             std::string levels;
             for (const Variant& v : clause->variants)
-                if (v.level) levels += (levels.empty() ? "" : ", ") + esc(level_name(*v.level));
+                if (v.level) levels += (levels.empty() ? "" : ", ") + esc(level_label(*v.level));
             if (!levels.empty()) out += "<br><font size=\"-1\" color=\"#505050\">" + esc(_("Levels:")) + " " + levels + "</font>";
             out += "</li>";
         }
@@ -609,7 +598,7 @@ std::string clause_html(const Library& library, const Clause& clause, const Vari
     std::string out = page_start() + title_block(clause.title, ui);
     if (only) {
         out += "<p><b>" +
-               esc(only->level ? wxString::Format(_("Variant for the %s level"), level_name(*only->level))
+               esc(only->level ? wxString::Format(_("Variant for the %s level"), level_label(*only->level))
                                : wxString(_("The clause's only text"))) +
                "</b></p>";
     }
@@ -631,7 +620,7 @@ std::string clause_html(const Library& library, const Clause& clause, const Vari
     for (const Variant& v : clause.variants) {
         if (!v.level) continue;
         if (!levels.empty()) levels += ", ";
-        levels += esc(level_name(*v.level));
+        levels += esc(level_label(*v.level));
     }
     if (!levels.empty()) out += fact(_("Variants"), levels);
     out += "</table>";

@@ -18,6 +18,7 @@
 #include "moudesk/core/error.h"
 #include "moudesk/core/instrument.h"
 #include "moudesk/core/language.h"
+#include "drafting_labels.h"
 
 namespace moudesk::gui {
 
@@ -46,7 +47,7 @@ std::string plain_text(const content::Library& library, const content::RichText&
 
 // --- names, translated -------------------------------------------------------------------------
 
-wxString level_name(PartnershipLevel level);
+// Partnership levels: level_label() in drafting_labels.h.
 wxString group_name(content::ElementGroup group);
 /// "MOU", "MOA", "Addendum".
 wxString instrument_name(Instrument instrument);

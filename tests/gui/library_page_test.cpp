@@ -88,9 +88,9 @@ TEST(LibraryPage, AVariantShowsOnlyItsLevel) {
     ASSERT_NE(clause, nullptr);
     ASSERT_GE(clause->variants.size(), 2u);
     ASSERT_TRUE(page.select_variant(clause->id, 1));
-    const std::string level = from_wx(level_name(*clause->variants[1].level));
+    const std::string level = from_wx(level_label(*clause->variants[1].level));
     EXPECT_TRUE(contains(page.view_source(), "Variant for the " + level + " level"));
-    EXPECT_FALSE(contains(page.view_source(), "Text at the " + from_wx(level_name(*clause->variants[0].level))));
+    EXPECT_FALSE(contains(page.view_source(), "Text at the " + from_wx(level_label(*clause->variants[0].level))));
 }
 
 TEST(LibraryPage, AKeyElementShowsItsDescriptionSectionAndPatterns) {
