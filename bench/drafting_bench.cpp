@@ -24,8 +24,8 @@ const content::Library& library() {
 }
 
 const drafting::Draft& full_bilingual_mou() {
-    static const drafting::Draft d =
-        drafting::example_draft(library(), Instrument::mou, {Language::en, Language::fr}, drafting::Layout::side_by_side);
+    static const drafting::Draft d = drafting::example_draft(library(), Instrument::mou, {Language::en, Language::fr},
+                                                             drafting::Layout::side_by_side);
     return d;
 }
 
@@ -41,7 +41,8 @@ BENCHMARK(BM_LoadLibrary)->Unit(benchmark::kMillisecond);
 
 void BM_Assemble(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(drafting::assemble(library(), full_bilingual_mou()));
-    state.counters["articles"] = static_cast<double>(drafting::assemble(library(), full_bilingual_mou()).clauses.size());
+    state.counters["articles"] =
+        static_cast<double>(drafting::assemble(library(), full_bilingual_mou()).clauses.size());
 }
 BENCHMARK(BM_Assemble)->Unit(benchmark::kMicrosecond);
 

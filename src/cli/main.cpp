@@ -43,8 +43,9 @@ struct LibraryOptions {
 
     void add_to(CLI::App* cmd) {
         cmd->add_option("--library", clauses_dir, "Clause library folder (default: the bundled library)");
-        cmd->add_option("--templates", templates_dir,
-                        "Templates folder (default: ../templates beside --library if it exists, else the bundled ones)");
+        cmd->add_option(
+            "--templates", templates_dir,
+            "Templates folder (default: ../templates beside --library if it exists, else the bundled ones)");
     }
 
     std::pair<fs::path, fs::path> paths() const {
@@ -53,7 +54,8 @@ struct LibraryOptions {
         fs::path templates = templates_dir;
         if (templates.empty()) {
             fs::path beside = clauses / ".." / "templates";
-            templates = !clauses_dir.empty() && fs::is_directory(beside) ? beside.lexically_normal() : data / "templates";
+            templates =
+                !clauses_dir.empty() && fs::is_directory(beside) ? beside.lexically_normal() : data / "templates";
         }
         return {clauses, templates};
     }
@@ -66,8 +68,8 @@ struct LibraryOptions {
         Problems problems;
         content::Library lib = content::load_library(clauses, templates, problems, content::SchemaCheck::quick);
         if (problems.has_errors())
-            std::cerr << "warning: the clause library in " << clauses.string() << " has problems ("
-                      << problems.size() << "); run 'moudesk-cli library check' to see them\n";
+            std::cerr << "warning: the clause library in " << clauses.string() << " has problems (" << problems.size()
+                      << "); run 'moudesk-cli library check' to see them\n";
         return lib;
     }
 };
@@ -124,10 +126,14 @@ struct NewOptions {
 int draft_new(const LibraryOptions& lib_opts, const NewOptions& o) {
     auto instrument = instrument_from_code(o.instrument);
     std::vector<Language> languages;
-    if (o.language == "en") languages = {Language::en};
-    else if (o.language == "fr") languages = {Language::fr};
-    else if (o.language == "en+fr") languages = {Language::en, Language::fr};
-    else if (o.language == "fr+en") languages = {Language::fr, Language::en};
+    if (o.language == "en")
+        languages = {Language::en};
+    else if (o.language == "fr")
+        languages = {Language::fr};
+    else if (o.language == "en+fr")
+        languages = {Language::en, Language::fr};
+    else if (o.language == "fr+en")
+        languages = {Language::fr, Language::en};
     auto layout = o.layout == "sequence" ? drafting::Layout::sequence : drafting::Layout::side_by_side;
     if (!instrument || languages.empty()) {
         std::cerr << "error: --instrument is mou, moa or addendum; --language is en, fr, en+fr or fr+en\n";
@@ -159,8 +165,8 @@ int draft_lint(const LibraryOptions& lib_opts, const std::string& file) {
     print_findings(findings, file);
     std::size_t errors = 0;
     for (const auto& f : findings) errors += f.severity == Severity::error;
-    std::cerr << file << ": " << a.clauses.size() << " articles; " << errors << " errors, "
-              << findings.size() - errors << " warnings\n";
+    std::cerr << file << ": " << a.clauses.size() << " articles; " << errors << " errors, " << findings.size() - errors
+              << " warnings\n";
     return errors > 0 ? problems_found : ok;
 }
 
@@ -236,7 +242,8 @@ int main(int argc, char** argv) {
     bool force = false;
     auto* render_cmd = draft->add_subcommand("render", "Render a draft to .docx, .odt, .pdf, .html or .txt");
     render_cmd->add_option("file", draft_file, "The .moudraft file")->required();
-    render_cmd->add_option("-o,--output", output, "The document to write; the extension chooses the format")->required();
+    render_cmd->add_option("-o,--output", output, "The document to write; the extension chooses the format")
+        ->required();
     render_cmd->add_flag("--force", force, "Render even with errors, marking missing values as [label]");
     lib_opts.add_to(render_cmd);
 

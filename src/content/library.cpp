@@ -68,10 +68,18 @@ std::vector<std::string> Clause::terms_used() const {
     return ids;
 }
 
-const KeyElement* Library::find_element(std::string_view slug) const { return find_by(elements, slug, &KeyElement::slug); }
-const Clause* Library::find_clause(std::string_view id) const { return find_by(clauses, id, &Clause::id); }
-const Field* Library::find_field(std::string_view id) const { return find_by(fields, id, &Field::id); }
-const Term* Library::find_term(std::string_view id) const { return find_by(terms, id, &Term::id); }
+const KeyElement* Library::find_element(std::string_view slug) const {
+    return find_by(elements, slug, &KeyElement::slug);
+}
+const Clause* Library::find_clause(std::string_view id) const {
+    return find_by(clauses, id, &Clause::id);
+}
+const Field* Library::find_field(std::string_view id) const {
+    return find_by(fields, id, &Field::id);
+}
+const Term* Library::find_term(std::string_view id) const {
+    return find_by(terms, id, &Term::id);
+}
 
 const Template* Library::find_template(Instrument instrument) const {
     for (const Template& t : templates)

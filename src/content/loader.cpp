@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "moudesk/content/library.h"
+#include "moudesk/content/xml.h"
 #include "moudesk/core/file.h"
 #include "moudesk/core/text.h"
 #include "schema_validator.h"
-#include "moudesk/content/xml.h"
 
 namespace moudesk::content {
 namespace {
@@ -40,13 +40,17 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
-std::string in_quotes(std::string_view id) { return "'" + std::string(id) + "'"; }
+std::string in_quotes(std::string_view id) {
+    return "'" + std::string(id) + "'";
+}
 
 std::string lang_tag(std::string_view element, Language language) {
     return "<" + std::string(element) + " lang=\"" + to_code(language) + "\">";
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Text inside markup: runs of white space become one space (XML is wrapped freely), but a
 // space next to markup is kept: "between <party-list/> on" must not become "between<…>on".
@@ -111,9 +115,9 @@ struct Reference {
     Inline::Kind kind;
     std::string id;
     SourceLocation where;
-    std::string owner;    // "clause 'x'" or "template 'mou'", for messages
-    std::string clause;   // the clause it is in, "" in a template
-    std::string element;  // that clause's element slug, "" in a template
+    std::string owner;        // "clause 'x'" or "template 'mou'", for messages
+    std::string clause;       // the clause it is in, "" in a template
+    std::string element;      // that clause's element slug, "" in a template
     bool recurrence = false;  // every="field:<id>": the field counts months
 };
 
@@ -197,7 +201,7 @@ private:
     Validators validators_;
     bool validate_;
     Library lib_;
-    std::vector<ClauseInfo> clause_info_;  // parallel to lib_.clauses
+    std::vector<ClauseInfo> clause_info_;                  // parallel to lib_.clauses
     std::map<std::string, SourceLocation> element_files_;  // slug → root of its clauses file
     std::map<std::string, Definition> field_defs_, term_defs_;
     struct CommitmentSeen {
@@ -337,8 +341,8 @@ LocalizedRichText Loader::read_texts(const Document& doc, pugi::xml_node parent,
     for (Language language : all_languages) {
         if (out.has(language)) continue;
         const pugi::xml_node first = parent.child("text");
-        problems_.error(doc.where(first ? first : parent), owner.owner + ": <" + std::string(parent.name()) +
-                                                               "> has no " + lang_tag("text", language));
+        problems_.error(doc.where(first ? first : parent),
+                        owner.owner + ": <" + std::string(parent.name()) + "> has no " + lang_tag("text", language));
     }
     return out;
 }
@@ -350,8 +354,7 @@ std::vector<Block> Loader::read_blocks(const Document& doc, pugi::xml_node paren
         if (name == "para") {
             blocks.push_back({Block::Kind::paragraph, read_texts(doc, child, owner), doc.where(child)});
         } else if (name == "list") {
-            if (blocks.empty())
-                problems_.error(doc.where(child), owner.owner + ": a <list> must follow a <para>");
+            if (blocks.empty()) problems_.error(doc.where(child), owner.owner + ": a <list> must follow a <para>");
             for (pugi::xml_node item : child.children("item"))
                 blocks.push_back({Block::Kind::item, read_texts(doc, item, owner), doc.where(item)});
         }
@@ -366,8 +369,8 @@ void Loader::load_catalogue(const Document& doc) {
         element.where = doc.where(node);
         const std::string owner = "key element " + in_quotes(element.slug);
         if (const auto it = catalogue_where_.find(element.slug); it != catalogue_where_.end()) {
-            problems_.error(doc.where(node, "slug"),
-                            "duplicate key element " + in_quotes(element.slug) + " (first at " + to_string(it->second) + ")");
+            problems_.error(doc.where(node, "slug"), "duplicate key element " + in_quotes(element.slug) +
+                                                         " (first at " + to_string(it->second) + ")");
             continue;
         }
         catalogue_where_[element.slug] = element.where;
@@ -412,8 +415,8 @@ void Loader::read_field(const Document& doc, pugi::xml_node node, const std::str
     field.where = doc.where(node);
     const std::string owner = "field " + in_quotes(field.id);
     if (const auto it = field_defs_.find(field.id); it != field_defs_.end()) {
-        problems_.error(doc.where(node, "id"),
-                        "duplicate field id " + in_quotes(field.id) + " (first at " + to_string(it->second.where) + ")");
+        problems_.error(doc.where(node, "id"), "duplicate field id " + in_quotes(field.id) + " (first at " +
+                                                   to_string(it->second.where) + ")");
         return;
     }
     field_defs_[field.id] = {element, doc.file(), field.where};
@@ -552,14 +555,15 @@ void Loader::read_clause(const Document& doc, pugi::xml_node node, const std::st
         if (const pugi::xml_attribute level = node_variant.attribute("level")) {
             variant.level = level_from_code(level.value());
             if (!variant.level) {
-                problems_.error(doc.where(node_variant, "level"), owner + ": unknown level " + in_quotes(level.value()));
+                problems_.error(doc.where(node_variant, "level"),
+                                owner + ": unknown level " + in_quotes(level.value()));
                 continue;
             }
             for (const Variant& other : clause.variants) {
                 if (other.level == variant.level) {
-                    problems_.error(doc.where(node_variant, "level"),
-                                    owner + ": level " + in_quotes(level.value()) + " is used twice (first at " +
-                                        to_string(other.where) + ")");
+                    problems_.error(doc.where(node_variant, "level"), owner + ": level " + in_quotes(level.value()) +
+                                                                          " is used twice (first at " +
+                                                                          to_string(other.where) + ")");
                     break;
                 }
             }
@@ -581,8 +585,9 @@ void Loader::read_clause(const Document& doc, pugi::xml_node node, const std::st
             if (const auto [it, added] =
                     commitment_ids_.emplace(commitment.id, CommitmentSeen{clause.id, variant_index, commitment.where});
                 !added && (it->second.clause != clause.id || it->second.variant == variant_index))
-                problems_.error(doc.where(node_commitment, "id"), "duplicate commitment id " + in_quotes(commitment.id) +
-                                                                      " (first at " + to_string(it->second.where) + ")");
+                problems_.error(doc.where(node_commitment, "id"), "duplicate commitment id " +
+                                                                      in_quotes(commitment.id) + " (first at " +
+                                                                      to_string(it->second.where) + ")");
             if (commitment.every.starts_with("field:")) {
                 Reference ref = context;
                 ref.kind = Inline::Kind::field;
@@ -611,7 +616,8 @@ void Loader::load_element_file(const Document& doc, const fs::path& path) {
     const pugi::xml_node root = doc.root();
     const std::string slug = root.attribute("element").value();
     if (catalogue_ok_ && !catalogue_where_.contains(slug))
-        problems_.error(doc.where(root, "element"), "unknown key element " + in_quotes(slug) + " (not in catalogue.xml)");
+        problems_.error(doc.where(root, "element"),
+                        "unknown key element " + in_quotes(slug) + " (not in catalogue.xml)");
     if (path.stem().string() != slug)
         problems_.error(doc.where(root, "element"), "the clauses of key element " + in_quotes(slug) + " belong in " +
                                                         slug + ".xml, not " + path.filename().string());
@@ -639,11 +645,12 @@ void Loader::load_template(const Document& doc, const fs::path& path) {
     tpl.where = doc.where(root);
     const std::string owner = "template " + in_quotes(tpl.id);
     if (path.stem().string() != tpl.id)
-        problems_.error(doc.where(root, "id"), owner + " belongs in " + tpl.id + ".xml, not " + path.filename().string());
+        problems_.error(doc.where(root, "id"),
+                        owner + " belongs in " + tpl.id + ".xml, not " + path.filename().string());
     const auto instrument = instrument_from_code(root.attribute("instrument").value());
     if (!instrument) {
-        problems_.error(doc.where(root, "instrument"), owner + ": unknown instrument " +
-                                                           in_quotes(root.attribute("instrument").value()));
+        problems_.error(doc.where(root, "instrument"),
+                        owner + ": unknown instrument " + in_quotes(root.attribute("instrument").value()));
         return;
     }
     tpl.instrument = *instrument;
@@ -653,9 +660,9 @@ void Loader::load_template(const Document& doc, const fs::path& path) {
                         owner + " is for instrument " + in_quotes(to_code(*instrument)) + ", not " + in_quotes(tpl.id));
     for (const Template& other : lib_.templates)
         if (other.instrument == tpl.instrument)
-            problems_.warning(doc.where(root, "instrument"), owner + ": instrument " + in_quotes(to_code(tpl.instrument)) +
-                                                                 " already has template " + in_quotes(other.id) +
-                                                                 ", which is used");
+            problems_.warning(doc.where(root, "instrument"),
+                              owner + ": instrument " + in_quotes(to_code(tpl.instrument)) + " already has template " +
+                                  in_quotes(other.id) + ", which is used");
 
     Reference context{Inline::Kind::text, "", {}, owner, "", ""};
     tpl.name = read_localized(doc, root, "name");
@@ -691,8 +698,7 @@ void Loader::load_template(const Document& doc, const fs::path& path) {
             info.listed.emplace(slug, where);
             part.elements.push_back(slug);
         }
-        if (part.elements.empty() && !part.rest_of_cooperation)
-            problems_.error(where, what + ": lists no key element");
+        if (part.elements.empty() && !part.rest_of_cooperation) problems_.error(where, what + ": lists no key element");
         tpl.parts.push_back(std::move(part));
     }
 
@@ -724,8 +730,8 @@ void Loader::check_element_coverage() {
         const auto clauses = lib_.clauses_of(element.slug);
         if (clauses.empty()) {
             if (!broken_elements_.contains(element.slug))
-                problems_.error(element.where, "key element " + in_quotes(element.slug) + " has no clause (expected in " +
-                                                   element.slug + ".xml)");
+                problems_.error(element.where, "key element " + in_quotes(element.slug) +
+                                                   " has no clause (expected in " + element.slug + ".xml)");
             continue;
         }
         for (const Clause* clause : clauses) {
@@ -735,7 +741,8 @@ void Loader::check_element_coverage() {
                 if (variant.level) levels.insert(*variant.level);
             if (levels.size() < 2)
                 problems_.warning(clause->where, "clause " + in_quotes(clause->id) + " of cooperation element " +
-                                                     in_quotes(element.slug) + " has variants for fewer than two levels");
+                                                     in_quotes(element.slug) +
+                                                     " has variants for fewer than two levels");
         }
         // The drafting falls back on the default clauses: each instrument some clause fits
         // should have one.
@@ -843,7 +850,8 @@ void Loader::check_text_references() {
             case Inline::Kind::field: {
                 const Field* field = lib_.find_field(ref.id);
                 if (!field) {
-                    if (fields_ok_) problems_.error(ref.where, ref.owner + " uses undefined field " + in_quotes(ref.id));
+                    if (fields_ok_)
+                        problems_.error(ref.where, ref.owner + " uses undefined field " + in_quotes(ref.id));
                     break;
                 }
                 if (ref.recurrence && field->type != FieldType::integer)
@@ -895,8 +903,8 @@ void Loader::check_templates() {
         for (const KeyElement& element : lib_.elements) {
             if (template_info_[i].listed.contains(element.slug)) continue;
             if (element.group == ElementGroup::cooperation && has_rest) continue;
-            problems_.warning(tpl.where, "template " + in_quotes(tpl.id) + " places key element " + in_quotes(element.slug) +
-                                             " in no part: drafts leave it out");
+            problems_.warning(tpl.where, "template " + in_quotes(tpl.id) + " places key element " +
+                                             in_quotes(element.slug) + " in no part: drafts leave it out");
         }
     }
 }

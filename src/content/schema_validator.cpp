@@ -8,8 +8,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
-#include "moudesk/core/file.h"
 #include "moudesk/content/xml.h"
+#include "moudesk/core/file.h"
 
 namespace moudesk::content {
 namespace {
@@ -154,8 +154,7 @@ bool SchemaValidator::validate(std::string_view bytes, const std::string& file, 
         else
             problems.error(std::move(where), text);
     }
-    if (result != 0 && collected.empty())
-        problems.error({file, 0, 0}, "does not match " + path_.filename().string());
+    if (result != 0 && collected.empty()) problems.error({file, 0, 0}, "does not match " + path_.filename().string());
     return result == 0;
 }
 

@@ -27,8 +27,7 @@ std::string read_file(const fs::path& path) {
 namespace {
 
 [[noreturn]] void fail(const fs::path& path, const char* what, int err) {
-    throw Error(ErrorCategory::environment,
-                "cannot write " + path.string() + ": " + what + ": " + std::strerror(err));
+    throw Error(ErrorCategory::environment, "cannot write " + path.string() + ": " + what + ": " + std::strerror(err));
 }
 
 }  // namespace

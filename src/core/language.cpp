@@ -1,9 +1,11 @@
-#include "moudesk/core/instrument.h"
 #include "moudesk/core/language.h"
+#include "moudesk/core/instrument.h"
 
 namespace moudesk {
 
-const char* to_code(Language language) { return language == Language::en ? "en" : "fr"; }
+const char* to_code(Language language) {
+    return language == Language::en ? "en" : "fr";
+}
 
 std::optional<Language> language_from_code(std::string_view code) {
     if (code == "en") return Language::en;

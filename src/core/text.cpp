@@ -113,8 +113,10 @@ std::string fold_case(std::string_view text) {
             out += text[i++];
             continue;
         }
-        if (cp >= 'A' && cp <= 'Z') cp += 32;
-        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;
+        if (cp >= 'A' && cp <= 'Z')
+            cp += 32;
+        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+            cp += 32;
         append_utf8(out, cp);
         i += len;
     }

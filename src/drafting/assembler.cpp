@@ -34,7 +34,8 @@ const char* to_code(Finding::Kind kind) {
 }
 
 bool Assembly::has_errors() const {
-    return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; });
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding& f) { return f.severity == Severity::error; });
 }
 
 const ChosenClause* Assembly::find(std::string_view clause_id) const {
@@ -86,16 +87,14 @@ std::string lower_first_ascii(std::string text) {
 // Checks one value against its field's type; returns the problem, or "" when it is valid.
 std::string check_value(const content::Field& field, const std::string& value) {
     switch (field.type) {
-        case content::FieldType::text:
-            return {};
+        case content::FieldType::text: return {};
         case content::FieldType::date:
             if (!format_date(value, Language::en)) return "“" + value + "” is not a date (expected YYYY-MM-DD)";
             return {};
         case content::FieldType::integer: {
             long long n = 0;
             auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-            if (ec != std::errc() || p != value.data() + value.size())
-                return "“" + value + "” is not a whole number";
+            if (ec != std::errc() || p != value.data() + value.size()) return "“" + value + "” is not a whole number";
             if (field.min && n < *field.min) return value + " is below the minimum " + std::to_string(*field.min);
             if (field.max && n > *field.max) return value + " is above the maximum " + std::to_string(*field.max);
             return {};
@@ -111,7 +110,7 @@ public:
     Assembly run() {
         languages_ = draft_.languages.empty() ? std::vector<Language>{Language::en} : draft_.languages;
         out_.document.languages = languages_;
-        out_.document.layout = languages_.size() == 1 ? Layout::single
+        out_.document.layout = languages_.size() == 1            ? Layout::single
                                : draft_.layout == Layout::single ? Layout::side_by_side
                                                                  : draft_.layout;
         template_ = lib_.find_template(draft_.instrument);
@@ -132,19 +131,19 @@ public:
 private:
     void error(Finding::Kind kind, std::string message, std::string clause = {}, std::string element = {},
                std::string field = {}) {
-        out_.findings.push_back({Severity::error, kind, std::move(message), std::move(field), std::move(clause),
-                                 std::move(element)});
+        out_.findings.push_back(
+            {Severity::error, kind, std::move(message), std::move(field), std::move(clause), std::move(element)});
     }
     void warning(Finding::Kind kind, std::string message, std::string clause = {}, std::string element = {},
                  std::string field = {}) {
-        out_.findings.push_back({Severity::warning, kind, std::move(message), std::move(field), std::move(clause),
-                                 std::move(element)});
+        out_.findings.push_back(
+            {Severity::warning, kind, std::move(message), std::move(field), std::move(clause), std::move(element)});
     }
 
     void check_parties() {
         if (draft_.parties.size() < 2)
-            error(Finding::Kind::parties, "an agreement needs at least two parties; the draft has " +
-                                              std::to_string(draft_.parties.size()));
+            error(Finding::Kind::parties,
+                  "an agreement needs at least two parties; the draft has " + std::to_string(draft_.parties.size()));
         for (std::size_t i = 0; i < draft_.parties.size(); ++i) {
             const Party& p = draft_.parties[i];
             std::string who = "party " + std::to_string(i + 1);
@@ -156,8 +155,7 @@ private:
                         warning(Finding::Kind::parties, who + " (" + p.name_in(l) + ") has no " +
                                                             (l == Language::en ? "English" : "French") +
                                                             " name; the other language is used");
-            if (!is_party_kind(p.kind))
-                error(Finding::Kind::parties, who + " has an unknown kind “" + p.kind + "”");
+            if (!is_party_kind(p.kind)) error(Finding::Kind::parties, who + " has an unknown kind “" + p.kind + "”");
         }
     }
 
@@ -233,8 +231,8 @@ private:
             for (const auto& req : c->requires_) {
                 const Clause* r = lib_.find_clause(req);
                 if (!r) {
-                    error(Finding::Kind::structure, "clause “" + c->id + "” requires “" + req + "”, which the library lacks",
-                          c->id, c->element);
+                    error(Finding::Kind::structure,
+                          "clause “" + c->id + "” requires “" + req + "”, which the library lacks", c->id, c->element);
                     continue;
                 }
                 select(r, "required by " + c->id);
@@ -354,8 +352,10 @@ private:
     std::string parties_phrase(Language l, const std::string& form, bool cap) const {
         std::string noun = draft_.binding() ? "Parties" : "Participants";
         std::string out;
-        if (l == Language::en) out = "the " + noun;
-        else out = (form == "de" ? "des " : form == "a" ? "aux " : "les ") + noun;
+        if (l == Language::en)
+            out = "the " + noun;
+        else
+            out = (form == "de" ? "des " : form == "a" ? "aux " : "les ") + noun;
         return cap ? capitalize_first(out) : out;
     }
 
@@ -370,7 +370,8 @@ private:
     }
 
     void note_field_use(const content::Field* field, const std::string& place) {
-        auto it = std::find_if(out_.fields.begin(), out_.fields.end(), [&](const FieldUse& u) { return u.field == field; });
+        auto it =
+            std::find_if(out_.fields.begin(), out_.fields.end(), [&](const FieldUse& u) { return u.field == field; });
         if (it == out_.fields.end()) {
             out_.fields.push_back({field, {place}});
         } else if (std::find(it->places.begin(), it->places.end(), place) == it->places.end()) {
@@ -390,8 +391,10 @@ private:
     std::vector<Span> render(const RichText& text, Language l, const std::string& place, const std::string& clause_id) {
         std::vector<Span> spans;
         auto plain = [&](std::string s) {
-            if (!spans.empty() && spans.back().style == Span::Style::plain) spans.back().text += s;
-            else spans.push_back({std::move(s), Span::Style::plain, {}});
+            if (!spans.empty() && spans.back().style == Span::Style::plain)
+                spans.back().text += s;
+            else
+                spans.push_back({std::move(s), Span::Style::plain, {}});
         };
         for (const auto& in : text) {
             switch (in.kind) {
@@ -405,7 +408,8 @@ private:
                         const Party& p = draft_.parties[static_cast<std::size_t>(in.party_index - 1)];
                         spans.push_back({p.short_name.empty() ? p.name_in(l) : p.short_name, Span::Style::field, {}});
                     } else {
-                        spans.push_back({"[party " + std::to_string(in.party_index) + "]", Span::Style::missing_field, {}});
+                        spans.push_back(
+                            {"[party " + std::to_string(in.party_index) + "]", Span::Style::missing_field, {}});
                         if (l == languages_.front())
                             error(Finding::Kind::parties,
                                   place + " names party " + std::to_string(in.party_index) + ", but the draft has " +
@@ -424,8 +428,11 @@ private:
                         break;
                     }
                     if (l == languages_.front()) note_field_use(f, place);
-                    if (auto value = field_text(*f, l)) spans.push_back({*value, Span::Style::field, {}});
-                    else spans.push_back({"[" + (f->label.has(l) ? f->label[l] : f->id) + "]", Span::Style::missing_field, {}});
+                    if (auto value = field_text(*f, l))
+                        spans.push_back({*value, Span::Style::field, {}});
+                    else
+                        spans.push_back(
+                            {"[" + (f->label.has(l) ? f->label[l] : f->id) + "]", Span::Style::missing_field, {}});
                     break;
                 }
                 case Inline::Kind::clause_ref: {
@@ -476,11 +483,17 @@ private:
         int item = 0;
         for (const auto& block : blocks) {
             bool is_item = block.kind == content::Block::Kind::item;
-            if (is_item) ++item;
-            else { ++paragraph; item = 0; }
+            if (is_item)
+                ++item;
+            else {
+                ++paragraph;
+                item = 0;
+            }
             std::string label;
-            if (is_item) label = replace_all(template_->numbering.item, "{a}", item_letters(item - 1));
-            else if (numbered) label = replace_all(template_->numbering.paragraph, "{n}", std::to_string(paragraph));
+            if (is_item)
+                label = replace_all(template_->numbering.item, "{a}", item_letters(item - 1));
+            else if (numbered)
+                label = replace_all(template_->numbering.paragraph, "{n}", std::to_string(paragraph));
             add_row(is_item ? BlockKind::item : paragraph_kind, [&](Language l) {
                 Block b;
                 b.label = label;
@@ -495,7 +508,8 @@ private:
         for (std::size_t i = 0; i < out_.terms.size(); ++i) {
             const content::Term* term = lib_.find_term(out_.terms[i]);
             bool last = i + 1 == out_.terms.size();
-            std::string label = replace_all(template_->numbering.item, "{a}", item_letters(items_before + static_cast<int>(i)));
+            std::string label =
+                replace_all(template_->numbering.item, "{a}", item_letters(items_before + static_cast<int>(i)));
             add_row(BlockKind::item, [&](Language l) {
                 Block b;
                 b.label = label;
@@ -506,7 +520,8 @@ private:
                     b.spans.push_back({" means " + term->definition.en + end, Span::Style::plain, {}});
                 } else {
                     b.spans.push_back({"« " + term->name.fr + " »", Span::Style::term, {}});
-                    b.spans.push_back({" désigne " + term->definition.fr + (last ? "." : " ;"), Span::Style::plain, {}});
+                    b.spans.push_back(
+                        {" désigne " + term->definition.fr + (last ? "." : " ;"), Span::Style::plain, {}});
                 }
                 return b;
             });
@@ -520,7 +535,8 @@ private:
             b.spans = render(template_->title[l], l, "title", {});
             return b;
         });
-        for (Language l : languages_) doc.title[l] = doc.rows.back().cells[static_cast<std::size_t>(doc.column_of(l))].plain_text();
+        for (Language l : languages_)
+            doc.title[l] = doc.rows.back().cells[static_cast<std::size_t>(doc.column_of(l))].plain_text();
 
         add_blocks(template_->preamble, BlockKind::preamble, "preamble", {}, false);
 
@@ -543,9 +559,10 @@ private:
                     return b;
                 });
                 const auto& blocks = c.variant->blocks;
-                int paragraphs = static_cast<int>(std::count_if(blocks.begin(), blocks.end(), [](const content::Block& b) {
-                    return b.kind == content::Block::Kind::paragraph;
-                }));
+                int paragraphs =
+                    static_cast<int>(std::count_if(blocks.begin(), blocks.end(), [](const content::Block& b) {
+                        return b.kind == content::Block::Kind::paragraph;
+                    }));
                 add_blocks(blocks, BlockKind::paragraph, place, c.clause->id, paragraphs > 1);
                 if (c.clause->element == "definitions") {
                     int trailing_items = 0;
@@ -553,8 +570,9 @@ private:
                         ++trailing_items;
                     add_definitions(c, trailing_items);
                     if (out_.terms.empty())
-                        warning(Finding::Kind::structure, place + " (definitions) defines no term: no chosen clause uses one",
-                                c.clause->id, c.clause->element);
+                        warning(Finding::Kind::structure,
+                                place + " (definitions) defines no term: no chosen clause uses one", c.clause->id,
+                                c.clause->element);
                 }
             }
         }
@@ -571,9 +589,13 @@ private:
                 cell.heading = labels.for_party + " " + party.name_in(l);
                 const auto& s = party.signatory;
                 cell.lines.push_back({label(labels.name), s.name});
-                cell.lines.push_back({label(labels.title), s.title.has(l) ? s.title[l] : s.title[l == Language::en ? Language::fr : Language::en]});
-                cell.lines.push_back({label(labels.place), !s.place.empty() ? s.place : signature_default("signature-place", l)});
-                std::string date = !s.date.empty() ? format_date(s.date, l).value_or(s.date) : signature_default("signature-date", l);
+                cell.lines.push_back(
+                    {label(labels.title),
+                     s.title.has(l) ? s.title[l] : s.title[l == Language::en ? Language::fr : Language::en]});
+                cell.lines.push_back(
+                    {label(labels.place), !s.place.empty() ? s.place : signature_default("signature-place", l)});
+                std::string date =
+                    !s.date.empty() ? format_date(s.date, l).value_or(s.date) : signature_default("signature-date", l);
                 cell.lines.push_back({label(labels.date), date});
                 b.signatures.push_back(std::move(cell));
             }
@@ -610,7 +632,8 @@ private:
                 }
                 std::string problem = check_value(f, *v);
                 if (!problem.empty()) {
-                    error(Finding::Kind::invalid_field, "field " + name + ": " + problem + "; used in " + where, {}, {}, f.id);
+                    error(Finding::Kind::invalid_field, "field " + name + ": " + problem + "; used in " + where, {}, {},
+                          f.id);
                     break;
                 }
             }
@@ -618,8 +641,8 @@ private:
                 std::string langs;
                 if (missing.size() < languages_.size())
                     langs = missing.front() == Language::en ? " in English" : " in French";
-                error(Finding::Kind::missing_field, "field " + name + " has no value" + langs + "; used in " + where, {},
-                      {}, f.id);
+                error(Finding::Kind::missing_field, "field " + name + " has no value" + langs + "; used in " + where,
+                      {}, {}, f.id);
             }
         }
     }
@@ -636,6 +659,8 @@ private:
 
 }  // namespace
 
-Assembly assemble(const content::Library& library, const Draft& draft) { return Assembler(library, draft).run(); }
+Assembly assemble(const content::Library& library, const Draft& draft) {
+    return Assembler(library, draft).run();
+}
 
 }  // namespace moudesk::drafting

@@ -29,17 +29,21 @@ public:
         }
         int version = root.attribute("version").as_int(0);
         if (version > draft_format_version)
-            problems_.error(at(root), "this draft was written by a newer moudesk (format version " + std::to_string(version) +
-                                          "); this one reads version " + std::to_string(draft_format_version));
+            problems_.error(at(root), "this draft was written by a newer moudesk (format version " +
+                                          std::to_string(version) + "); this one reads version " +
+                                          std::to_string(draft_format_version));
 
         Draft d;
         read_instrument(root, d);
         read_languages(root, d);
         if (auto level = root.child("level")) {
             auto parsed = level_from_code(trimmed(level));
-            if (parsed) d.level = *parsed;
-            else problems_.error(at(level), "unknown partnership level “" + trimmed(level) +
-                                                "” (coexistence, communication, coordination, collaboration, integration)");
+            if (parsed)
+                d.level = *parsed;
+            else
+                problems_.error(at(level),
+                                "unknown partnership level “" + trimmed(level) +
+                                    "” (coexistence, communication, coordination, collaboration, integration)");
         }
         for (auto p : root.child("parties").children("party")) d.parties.push_back(read_party(p));
         for (auto e : root.child("elements").children("element")) d.elements.push_back(read_element(e));
@@ -65,8 +69,10 @@ private:
         for (auto n : parent.children(child)) {
             auto l = lang_of(n);
             std::string text = clean_text(n.text().as_string());
-            if (l) into[*l] = text;
-            else into.en = into.fr = text;
+            if (l)
+                into[*l] = text;
+            else
+                into.en = into.fr = text;
         }
     }
 
@@ -85,8 +91,10 @@ private:
         if (auto base = node.attribute("base")) {
             auto b = instrument_from_code(base.as_string());
             if (!b || *b == Instrument::addendum)
-                problems_.error(at(node), std::string("an addendum amends an mou or an moa, not “") + base.as_string() + "”");
-            else d.base_instrument = *b;
+                problems_.error(at(node),
+                                std::string("an addendum amends an mou or an moa, not “") + base.as_string() + "”");
+            else
+                d.base_instrument = *b;
         }
     }
 
@@ -97,20 +105,26 @@ private:
         std::istringstream words(node.text().as_string());
         for (std::string code; words >> code;) {
             auto l = language_from_code(code);
-            if (!l) problems_.error(at(node), "unknown language “" + code + "” (en or fr)");
+            if (!l)
+                problems_.error(at(node), "unknown language “" + code + "” (en or fr)");
             else if (std::find(d.languages.begin(), d.languages.end(), *l) != d.languages.end())
                 problems_.error(at(node), "language “" + code + "” is listed twice");
-            else d.languages.push_back(*l);
+            else
+                d.languages.push_back(*l);
         }
         if (d.languages.empty()) {
             problems_.error(at(node), "<languages> lists no language");
             d.languages = {Language::en};
         }
         std::string layout = node.attribute("layout").as_string(d.languages.size() == 1 ? "single" : "side-by-side");
-        if (layout == "single") d.layout = Layout::single;
-        else if (layout == "side-by-side") d.layout = Layout::side_by_side;
-        else if (layout == "sequence") d.layout = Layout::sequence;
-        else problems_.error(at(node), "unknown layout “" + layout + "” (single, side-by-side or sequence)");
+        if (layout == "single")
+            d.layout = Layout::single;
+        else if (layout == "side-by-side")
+            d.layout = Layout::side_by_side;
+        else if (layout == "sequence")
+            d.layout = Layout::sequence;
+        else
+            problems_.error(at(node), "unknown layout “" + layout + "” (single, side-by-side or sequence)");
         if (d.languages.size() == 1 && d.layout != Layout::single)
             problems_.error(at(node), "layout “" + layout + "” needs two languages");
         if (d.languages.size() == 2 && d.layout == Layout::single)
@@ -144,7 +158,8 @@ private:
         if (e.slug.empty()) problems_.error(at(node), "an <element> has no slug");
         if (auto level = node.attribute("level")) {
             e.level = level_from_code(level.as_string());
-            if (!e.level) problems_.error(at(node), std::string("unknown partnership level “") + level.as_string() + "”");
+            if (!e.level)
+                problems_.error(at(node), std::string("unknown partnership level “") + level.as_string() + "”");
         }
         for (auto c : node.children("clause")) e.clauses.push_back(c.attribute("id").as_string());
         return e;
@@ -185,7 +200,9 @@ void add_localized(pugi::xml_node parent, const char* name, const Localized& tex
 
 }  // namespace
 
-Draft parse_draft(std::string_view xml, const std::string& name) { return DraftReader(xml, name).read(); }
+Draft parse_draft(std::string_view xml, const std::string& name) {
+    return DraftReader(xml, name).read();
+}
 
 Draft read_draft(const std::filesystem::path& path) {
     std::string xml = read_file(path);

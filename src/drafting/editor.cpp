@@ -21,7 +21,9 @@ std::string element_title(const content::Library& library, const std::string& sl
 
 }  // namespace
 
-Editor::Editor(const content::Library& library, Draft draft) : library_(library), draft_(std::move(draft)) { refresh(); }
+Editor::Editor(const content::Library& library, Draft draft) : library_(library), draft_(std::move(draft)) {
+    refresh();
+}
 
 void Editor::refresh() {
     assembly_ = assemble(library_, draft_);
@@ -66,7 +68,9 @@ void Editor::set_instrument(Instrument instrument, Instrument base_instrument) {
 void Editor::set_languages(std::vector<Language> languages, Layout layout) {
     Draft next = draft_;
     next.languages = std::move(languages);
-    next.layout = next.languages.size() == 1 ? Layout::single : layout == Layout::single ? Layout::side_by_side : layout;
+    next.layout = next.languages.size() == 1 ? Layout::single
+                  : layout == Layout::single ? Layout::side_by_side
+                                             : layout;
     apply("Change languages", std::move(next));
 }
 
@@ -108,9 +112,12 @@ void Editor::move_party(std::size_t from, std::size_t to) {
 Editor::ElementResult Editor::choose_element(const std::string& slug, std::vector<std::string> clauses) {
     ElementResult result;
     Draft next = draft_;
-    auto it = std::find_if(next.elements.begin(), next.elements.end(), [&](const ElementChoice& e) { return e.slug == slug; });
-    if (it == next.elements.end()) next.elements.push_back({slug, std::nullopt, std::move(clauses)});
-    else it->clauses = std::move(clauses);
+    auto it = std::find_if(next.elements.begin(), next.elements.end(),
+                           [&](const ElementChoice& e) { return e.slug == slug; });
+    if (it == next.elements.end())
+        next.elements.push_back({slug, std::nullopt, std::move(clauses)});
+    else
+        it->clauses = std::move(clauses);
 
     Assembly trial = assemble(library_, next);
     std::set<std::string> before = conflict_messages(assembly_);
@@ -130,7 +137,8 @@ Editor::ElementResult Editor::choose_element(const std::string& slug, std::vecto
 
 void Editor::drop_element(const std::string& slug) {
     Draft next = draft_;
-    auto it = std::remove_if(next.elements.begin(), next.elements.end(), [&](const ElementChoice& e) { return e.slug == slug; });
+    auto it = std::remove_if(next.elements.begin(), next.elements.end(),
+                             [&](const ElementChoice& e) { return e.slug == slug; });
     if (it == next.elements.end()) return;
     next.elements.erase(it, next.elements.end());
     apply("Remove " + element_title(library_, slug), std::move(next));

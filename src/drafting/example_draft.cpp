@@ -27,7 +27,8 @@ std::vector<Party> example_parties() {
     police.name = {"National Police of the Republic of Valmont", "Police nationale de la République du Valmont"};
     police.short_name = "Police";
     police.signatory.name = "Karim Benali";
-    police.signatory.title = {"Chief Commissioner of the National Police", "Commissaire général de la Police nationale"};
+    police.signatory.title = {"Chief Commissioner of the National Police",
+                              "Commissaire général de la Police nationale"};
     return {customs, police};
 }
 

@@ -20,29 +20,39 @@ struct Phrase {
 };
 
 const std::vector<Phrase>& binding_phrases(Language l) {
-    static const std::vector<Phrase> en{
-        {{"shall"}}, {{"must"}}, {{"legally", "binding"}, false, true}, {{"undertake", "to"}},
-        {{"undertakes", "to"}}, {{"are", "obliged"}, false, true}, {{"Parties"}, true}, {{"Party"}, true}};
-    static const std::vector<Phrase> fr{
-        {{"doivent"}}, {{"doit"}}, {{"sont", "tenues"}}, {{"est", "tenue"}}, {{"s'engagent", "à"}},
-        {{"juridiquement", "contraignant"}, false, true}, {{"juridiquement", "contraignants"}, false, true},
-        {{"Parties"}, true}, {{"Partie"}, true}};
+    static const std::vector<Phrase> en{{{"shall"}},
+                                        {{"must"}},
+                                        {{"legally", "binding"}, false, true},
+                                        {{"undertake", "to"}},
+                                        {{"undertakes", "to"}},
+                                        {{"are", "obliged"}, false, true},
+                                        {{"Parties"}, true},
+                                        {{"Party"}, true}};
+    static const std::vector<Phrase> fr{{{"doivent"}},
+                                        {{"doit"}},
+                                        {{"sont", "tenues"}},
+                                        {{"est", "tenue"}},
+                                        {{"s'engagent", "à"}},
+                                        {{"juridiquement", "contraignant"}, false, true},
+                                        {{"juridiquement", "contraignants"}, false, true},
+                                        {{"Parties"}, true},
+                                        {{"Partie"}, true}};
     return l == Language::en ? en : fr;
 }
 
 const std::vector<Phrase>& non_binding_phrases(Language l) {
     static const std::vector<Phrase> en{{{"will", "endeavour"}}, {{"endeavour", "to"}}, {{"not", "legally", "binding"}},
-                                        {{"non-binding"}}, {{"best", "efforts"}}, {{"Participants"}, true},
+                                        {{"non-binding"}},       {{"best", "efforts"}}, {{"Participants"}, true},
                                         {{"Participant"}, true}};
-    static const std::vector<Phrase> fr{{{"s'efforceront"}}, {{"s'efforcent"}}, {{"non", "contraignant"}},
-                                        {{"pas", "juridiquement", "contraignant"}}, {{"Participants"}, true},
-                                        {{"Participant"}, true}};
+    static const std::vector<Phrase> fr{{{"s'efforceront"}},       {{"s'efforcent"}},
+                                        {{"non", "contraignant"}}, {{"pas", "juridiquement", "contraignant"}},
+                                        {{"Participants"}, true},  {{"Participant"}, true}};
     return l == Language::en ? en : fr;
 }
 
 bool is_negation(const std::string& folded) {
-    static const std::set<std::string> words{"not", "no", "non", "neither", "nor", "without", "never",
-                                             "pas", "ne", "n'", "aucun", "aucune", "ni", "sans", "jamais"};
+    static const std::set<std::string> words{"not", "no", "non",   "neither", "nor", "without", "never", "pas",
+                                             "ne",  "n'", "aucun", "aucune",  "ni",  "sans",    "jamais"};
     return words.count(folded) > 0;
 }
 
@@ -78,9 +88,12 @@ std::vector<std::string> split_words(std::string_view text) {
             ++i;
             continue;
         }
-        if (letter) word += static_cast<char>(c);
-        else if ((c == '\'' || c == '-') && !word.empty()) word += static_cast<char>(c);
-        else flush();
+        if (letter)
+            word += static_cast<char>(c);
+        else if ((c == '\'' || c == '-') && !word.empty())
+            word += static_cast<char>(c);
+        else
+            flush();
     }
     flush();
     // "n'" stays a word of its own so negations are seen: n'est → n' est
@@ -108,7 +121,8 @@ const Phrase* find_phrase(const std::vector<std::string>& words, const std::vect
             if (!match) continue;
             if (phrase.negatable) {
                 bool negated = false;
-                for (std::size_t back = 1; back <= 3 && back <= i; ++back) negated = negated || is_negation(folded[i - back]);
+                for (std::size_t back = 1; back <= 3 && back <= i; ++back)
+                    negated = negated || is_negation(folded[i - back]);
                 if (negated) continue;
             }
             return &phrase;
@@ -123,7 +137,9 @@ std::string join(const std::vector<std::string>& words) {
     return out;
 }
 
-const char* language_name(Language l) { return l == Language::en ? "English" : "French"; }
+const char* language_name(Language l) {
+    return l == Language::en ? "English" : "French";
+}
 
 void check_wording(const Draft& draft, const Assembly& assembly, std::vector<Finding>& findings) {
     const Document& doc = assembly.document;
@@ -151,13 +167,16 @@ void check_wording(const Draft& draft, const Assembly& assembly, std::vector<Fin
             if (!p) continue;
             std::string key = block.clause_id + "|" + to_code(l) + "|" + join(p->words);
             if (!reported.insert(key).second) continue;
-            std::string what = binding ? "non-binding wording in a binding instrument"
-                                       : "binding wording in a non-binding instrument";
+            std::string what =
+                binding ? "non-binding wording in a binding instrument" : "binding wording in a non-binding instrument";
             std::string phrase = l == Language::en ? "“" + join(p->words) + "”" : "« " + join(p->words) + " »";
             std::string element;
             if (const auto* c = assembly.find(block.clause_id)) element = c->clause->element;
-            findings.push_back({Severity::warning, Finding::Kind::wording,
-                                place + " (" + language_name(l) + "): " + phrase + " is " + what, {}, block.clause_id,
+            findings.push_back({Severity::warning,
+                                Finding::Kind::wording,
+                                place + " (" + language_name(l) + "): " + phrase + " is " + what,
+                                {},
+                                block.clause_id,
                                 element});
         }
     }
@@ -172,11 +191,19 @@ void check_unused_values(const content::Library& library, const Draft& draft, co
                                 [&](const FieldUse& u) { return u.field->id == v.field; });
         if (used) continue;
         if (!library.find_field(v.field))
-            findings.push_back({Severity::warning, Finding::Kind::unused_field,
-                                "the draft has a value for “" + v.field + "”, which is not a field of the library", v.field, {}, {}});
+            findings.push_back({Severity::warning,
+                                Finding::Kind::unused_field,
+                                "the draft has a value for “" + v.field + "”, which is not a field of the library",
+                                v.field,
+                                {},
+                                {}});
         else
-            findings.push_back({Severity::warning, Finding::Kind::unused_field,
-                                "the value of field “" + v.field + "” is not used by any chosen clause", v.field, {}, {}});
+            findings.push_back({Severity::warning,
+                                Finding::Kind::unused_field,
+                                "the value of field “" + v.field + "” is not used by any chosen clause",
+                                v.field,
+                                {},
+                                {}});
     }
 }
 
@@ -187,10 +214,13 @@ void check_languages(const Draft& draft, const Assembly& assembly, std::vector<F
             bool complete = c.title.has(l);
             for (const auto& b : chosen.variant->blocks) complete = complete && b.text.has(l);
             if (!complete)
-                findings.push_back({Severity::error, Finding::Kind::missing_language,
+                findings.push_back({Severity::error,
+                                    Finding::Kind::missing_language,
                                     "Article " + std::to_string(chosen.article) + ": clause “" + c.id + "” has no " +
                                         language_name(l) + " text",
-                                    {}, c.id, c.element});
+                                    {},
+                                    c.id,
+                                    c.element});
         }
     }
 }

@@ -60,7 +60,7 @@ void App::init_language(InterfaceLanguage language) {
         case InterfaceLanguage::system: translations->SetLanguage(wxLANGUAGE_DEFAULT); break;
     }
     wxTranslations::Set(translations);  // takes ownership, deletes the previous one
-    translations->AddStdCatalog();       // wxWidgets' own strings, when its catalogue is installed
+    translations->AddStdCatalog();      // wxWidgets' own strings, when its catalogue is installed
     translations->AddCatalog("moudesk", wxLANGUAGE_ENGLISH_US);
 }
 
@@ -106,8 +106,9 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.SetLogo(wxString::Format(_("moudesk %s: draft customs-police cooperation agreements."), MOUDESK_VERSION));
     parser.AddOption(wxEmptyString, "library", _("clause library folder (default: the bundled library)"));
-    parser.AddOption(wxEmptyString, "templates",
-                     _("templates folder (default: ../templates beside --library if it exists, else the bundled ones)"));
+    parser.AddOption(
+        wxEmptyString, "templates",
+        _("templates folder (default: ../templates beside --library if it exists, else the bundled ones)"));
     parser.AddOption(wxEmptyString, "db",
                      _("agreements register database (default: moudesk.sqlite in the data folder); kept for the "
                        "agreements register, which comes in a later version"));
@@ -155,6 +156,8 @@ bool App::OnExceptionInMainLoop() {
     return true;  // keep running: the windows and what was typed in them are still there
 }
 
-void App::OnUnhandledException() { report_current_exception(nullptr, wxString()); }
+void App::OnUnhandledException() {
+    report_current_exception(nullptr, wxString());
+}
 
 }  // namespace moudesk::gui

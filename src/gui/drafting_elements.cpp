@@ -14,8 +14,8 @@
 
 #include "drafting_labels.h"
 #include "drafting_layout.h"
-#include "settings.h"
 #include "moudesk/core/text.h"
+#include "settings.h"
 #include "wx_text.h"
 
 namespace moudesk::gui {
@@ -24,8 +24,12 @@ namespace {
 
 enum Column : unsigned { col_title, col_checked, col_status, col_count };
 
-wxString html(const std::string& text) { return to_wx(xml_escape(text)); }
-wxString html(const wxString& text) { return to_wx(xml_escape(from_wx(text))); }
+wxString html(const std::string& text) {
+    return to_wx(xml_escape(text));
+}
+wxString html(const wxString& text) {
+    return to_wx(xml_escape(from_wx(text)));
+}
 
 const std::string& localized(const Localized& text, Language language) {
     return text.has(language) ? text[language] : text[language == Language::en ? Language::fr : Language::en];
@@ -47,12 +51,15 @@ wxString reason_label(const content::Library& library, const std::string& reason
     if (reason.rfind(required_by, 0) == 0) {
         std::string id = reason.substr(required_by.size());
         const content::Clause* by = library.find_clause(id);
-        return wxString::Format(_("required by “%s”"), by ? to_wx(localized(by->title, content_language())) : to_wx(id));
+        return wxString::Format(_("required by “%s”"),
+                                by ? to_wx(localized(by->title, content_language())) : to_wx(id));
     }
     return to_wx(reason);
 }
 
-bool is_required(const std::optional<std::string>& reason) { return reason && reason->rfind("required by ", 0) == 0; }
+bool is_required(const std::optional<std::string>& reason) {
+    return reason && reason->rfind("required by ", 0) == 0;
+}
 
 }  // namespace
 
@@ -141,7 +148,8 @@ public:
         const content::Library& library = host_.editor().library();
         switch (n.kind) {
             case Node::Kind::group:
-                return n.group == content::ElementGroup::cooperation ? _("Cooperation elements") : _("Final provisions");
+                return n.group == content::ElementGroup::cooperation ? _("Cooperation elements")
+                                                                     : _("Final provisions");
             case Node::Kind::element:
                 if (const content::KeyElement* e = library.find_element(n.slug)) return to_wx(localized(e->title, ui));
                 break;
@@ -282,13 +290,14 @@ private:
 
 ElementsPanel::ElementsPanel(wxWindow* parent, DraftingHost& host) : wxPanel(parent, wxID_ANY), host_(host) {
     auto* top = new wxBoxSizer(wxVERTICAL);
-    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    auto* split =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     split->SetMinimumPaneSize(FromDIP(80));
 
     auto* upper = new wxPanel(split);
     auto* upper_sizer = new wxBoxSizer(wxVERTICAL);
     auto* intro = wrapping_text(upper, _("Tick the key elements the agreement covers; expand one to choose among its "
-                                     "clauses. Greyed ticks are required by another clause."));
+                                         "clauses. Greyed ticks are required by another clause."));
     upper_sizer->Add(intro, 0, wxEXPAND | wxALL, FromDIP(6));
     tree_ = new wxDataViewCtrl(upper, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VERT_RULES);
@@ -355,8 +364,10 @@ void ElementsPanel::refresh() {
 void ElementsPanel::toggled(const wxDataViewItem& item, bool checked) {
     const auto* n = ElementsModel::node(item);
     bool changed = false;
-    if (n && n->kind == ElementsModel::Node::Kind::element) changed = set_element(n->slug, checked);
-    else if (n && n->kind == ElementsModel::Node::Kind::clause) changed = set_clause(n->clause_id, checked);
+    if (n && n->kind == ElementsModel::Node::Kind::element)
+        changed = set_element(n->slug, checked);
+    else if (n && n->kind == ElementsModel::Node::Kind::clause)
+        changed = set_clause(n->clause_id, checked);
     if (!changed) model_->refresh_all();  // put the box back as the draft has it
 }
 
@@ -369,10 +380,11 @@ void ElementsPanel::note_result(const wxString& what, const drafting::Editor::El
         for (const auto& line : result.pulled_in) {
             // "clause id: reason"
             std::string id = line.substr(0, line.find(": "));
-            std::string reason = line.find(": ") == std::string::npos ? std::string() : line.substr(line.find(": ") + 2);
+            std::string reason =
+                line.find(": ") == std::string::npos ? std::string() : line.substr(line.find(": ") + 2);
             const content::Clause* c = library.find_clause(id);
-            note += "<li>" + (c ? html(localized(c->title, ui)) : html(id)) + " — " + html(reason_label(library, reason)) +
-                    "</li>";
+            note += "<li>" + (c ? html(localized(c->title, ui)) : html(id)) + " — " +
+                    html(reason_label(library, reason)) + "</li>";
         }
         note += "</ul>";
     }
@@ -382,7 +394,8 @@ void ElementsPanel::note_result(const wxString& what, const drafting::Editor::El
         wxString list;
         for (const auto& line : result.pulled_in) {
             std::string id = line.substr(0, line.find(": "));
-            std::string reason = line.find(": ") == std::string::npos ? std::string() : line.substr(line.find(": ") + 2);
+            std::string reason =
+                line.find(": ") == std::string::npos ? std::string() : line.substr(line.find(": ") + 2);
             const content::Clause* c = library.find_clause(id);
             list += (list.empty() ? "" : "; ") + (c ? to_wx(localized(c->title, ui)) : to_wx(id)) + " (" +
                     reason_label(library, reason) + ")";
@@ -452,8 +465,9 @@ bool ElementsPanel::set_clause(const std::string& clause_id, bool chosen) {
         } else {
             drafting::Editor::ElementResult result = ed.choose_element(slug, clauses);
             if (!result.accepted) {
-                host_.tell(wxString::Format(_("The clause “%s” cannot be left out:\n\n%s"), name, to_wx(result.refusal)),
-                           wxICON_WARNING);
+                host_.tell(
+                    wxString::Format(_("The clause “%s” cannot be left out:\n\n%s"), name, to_wx(result.refusal)),
+                    wxICON_WARNING);
                 return false;
             }
         }
@@ -484,7 +498,9 @@ void ElementsPanel::select_clause(const std::string& clause_id) {
     show_info();
 }
 
-wxString ElementsPanel::info_text() const { return info_->ToText(); }
+wxString ElementsPanel::info_text() const {
+    return info_->ToText();
+}
 
 void ElementsPanel::show_info() {
     const drafting::Editor& ed = host_.editor();
@@ -498,8 +514,8 @@ void ElementsPanel::show_info() {
     if (const content::KeyElement* e = slug.empty() ? nullptr : library.find_element(slug)) {
         page += "<h3>" + html(localized(e->title, ui)) + "</h3>";
         if (!e->section.empty())
-            page += "<p><font color=\"#666666\">" + html(wxString::Format(_("Handbook section %s"), to_wx(e->section))) +
-                    "</font></p>";
+            page += "<p><font color=\"#666666\">" +
+                    html(wxString::Format(_("Handbook section %s"), to_wx(e->section))) + "</font></p>";
         page += "<p>" + html(localized(e->description, ui)) + "</p>";
         for (const content::Clause* c : library.clauses_of(slug)) {
             if (n->kind == ElementsModel::Node::Kind::clause && c->id != n->clause_id) continue;
@@ -510,17 +526,25 @@ void ElementsPanel::show_info() {
             wxString relations;
             for (const auto& r : c->requires_) {
                 const content::Clause* rc = library.find_clause(r);
-                relations += "<li>" + html(wxString::Format(_("Requires “%s”."), rc ? to_wx(localized(rc->title, ui)) : to_wx(r))) + "</li>";
+                relations +=
+                    "<li>" +
+                    html(wxString::Format(_("Requires “%s”."), rc ? to_wx(localized(rc->title, ui)) : to_wx(r))) +
+                    "</li>";
             }
             for (const auto& x : c->excludes) {
                 const content::Clause* xc = library.find_clause(x);
-                relations += "<li>" + html(wxString::Format(_("Cannot be combined with “%s”."), xc ? to_wx(localized(xc->title, ui)) : to_wx(x))) + "</li>";
+                relations += "<li>" +
+                             html(wxString::Format(_("Cannot be combined with “%s”."),
+                                                   xc ? to_wx(localized(xc->title, ui)) : to_wx(x))) +
+                             "</li>";
             }
             if (!relations.empty()) page += "<ul>" + relations + "</ul>";
         }
     } else if (last_note_.empty()) {
-        page += "<p>" + html(wxString(_("Select a key element or a clause to read its description and the guidance "
-                                         "for the legal officer."))) + "</p>";
+        page += "<p>" +
+                html(wxString(_("Select a key element or a clause to read its description and the guidance "
+                                "for the legal officer."))) +
+                "</p>";
     }
     page += "</body></html>";
     info_->SetPage(page);

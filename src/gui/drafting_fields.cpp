@@ -12,8 +12,8 @@
 
 #include "drafting_labels.h"
 #include "drafting_layout.h"
-#include "settings.h"
 #include "moudesk/drafting/assembler.h"
+#include "settings.h"
 #include "wx_text.h"
 
 namespace moudesk::gui {
@@ -54,8 +54,9 @@ std::string stored_text(const content::Field& field, const wxVariant& value) {
             if (value.GetType() == "longlong") return std::to_string(value.GetLongLong().GetValue());
             return std::to_string(value.GetLong());
         case content::FieldType::date:
-            return value.GetType() == "datetime" && value.GetDateTime().IsValid() ? from_wx(value.GetDateTime().FormatISODate())
-                                                                                  : std::string();
+            return value.GetType() == "datetime" && value.GetDateTime().IsValid()
+                       ? from_wx(value.GetDateTime().FormatISODate())
+                       : std::string();
         case content::FieldType::text: {
             wxString s = value.GetString();
             s.Trim(true).Trim(false);
@@ -79,7 +80,7 @@ FieldsPanel::FieldsPanel(wxWindow* parent, DraftingHost& host) : wxPanel(parent,
     manager_->SetDescBoxHeight(FromDIP(96));
     top->Add(manager_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
     auto* legend = wrapping_text(this, _("Yellow: required, no value yet. Red: the value is not valid. Press Enter or "
-                                      "leave the line to apply a change."));
+                                         "leave the line to apply a change."));
     top->Add(legend, 0, wxEXPAND | wxALL, FromDIP(6));
     SetSizer(top);
     manager_->Bind(wxEVT_PG_CHANGED, &FieldsPanel::on_changed, this);
@@ -98,7 +99,9 @@ FieldsPanel::FieldsPanel(wxWindow* parent, DraftingHost& host) : wxPanel(parent,
     });
 }
 
-wxPropertyGrid* FieldsPanel::grid() const { return manager_->GetGrid(); }
+wxPropertyGrid* FieldsPanel::grid() const {
+    return manager_->GetGrid();
+}
 
 wxString FieldsPanel::property_name(const std::string& field, std::optional<Language> language) {
     return to_wx(language ? field + "@" + to_code(*language) : field);
@@ -170,13 +173,12 @@ void FieldsPanel::rebuild() {
             }
             case content::FieldType::date:
                 prop = new wxDateProperty(label, name, wxInvalidDateTime);
-                prop->SetAttribute(wxPG_DATE_PICKER_STYLE, static_cast<long>(wxDP_DROPDOWN | wxDP_SHOWCENTURY | wxDP_ALLOWNONE));
+                prop->SetAttribute(wxPG_DATE_PICKER_STYLE,
+                                   static_cast<long>(wxDP_DROPDOWN | wxDP_SHOWCENTURY | wxDP_ALLOWNONE));
                 prop->SetAttribute(wxPG_DATE_FORMAT, "%Y-%m-%d");
                 kind = _("A date; the agreement prints it in words (1 March 2027).");
                 break;
-            case content::FieldType::text:
-                prop = new wxStringProperty(label, name, wxString());
-                break;
+            case content::FieldType::text: prop = new wxStringProperty(label, name, wxString()); break;
         }
         pg->Append(prop);
         wxString places;
@@ -192,7 +194,8 @@ void FieldsPanel::rebuild() {
     updating_ = false;
     // Keep the selection; else select the first entry so the help line below says what it is.
     wxPGProperty* select = keep.empty() ? nullptr : pg->GetPropertyByName(keep);
-    if (!select && !rows_.empty()) select = pg->GetPropertyByName(property_name(rows_.front().field->id, rows_.front().language));
+    if (!select && !rows_.empty())
+        select = pg->GetPropertyByName(property_name(rows_.front().field->id, rows_.front().language));
     if (select) pg->SelectProperty(select, false);
     // The grid places its splitter anew when filled: put back the one the user had.
     CallAfter([this] { place_splitter(); });
@@ -218,12 +221,16 @@ void FieldsPanel::update_values() {
         if (!text.empty()) {
             switch (f.type) {
                 case content::FieldType::integer:
-                    if (auto n = parse_integer(text)) shown = wxVariant(static_cast<long>(*n));
-                    else bad = true;
+                    if (auto n = parse_integer(text))
+                        shown = wxVariant(static_cast<long>(*n));
+                    else
+                        bad = true;
                     break;
                 case content::FieldType::date:
-                    if (auto d = parse_date(text)) shown = wxVariant(*d);
-                    else bad = true;
+                    if (auto d = parse_date(text))
+                        shown = wxVariant(*d);
+                    else
+                        bad = true;
                     break;
                 case content::FieldType::text: shown = wxVariant(to_wx(text)); break;
             }
@@ -232,9 +239,12 @@ void FieldsPanel::update_values() {
         for (const auto& finding : ed.findings())
             if (finding.kind == drafting::Finding::Kind::invalid_field && finding.field == f.id) bad = true;
 
-        if (stored_text(f, prop->GetValue()) != (bad ? std::string() : text) || (shown.IsNull() != prop->IsValueUnspecified())) {
-            if (shown.IsNull()) pg->SetPropertyValueUnspecified(prop);
-            else pg->SetPropertyValue(prop, shown);
+        if (stored_text(f, prop->GetValue()) != (bad ? std::string() : text) ||
+            (shown.IsNull() != prop->IsValueUnspecified())) {
+            if (shown.IsNull())
+                pg->SetPropertyValueUnspecified(prop);
+            else
+                pg->SetPropertyValue(prop, shown);
         }
 
         pg->SetPropertyColoursToDefault(prop);
@@ -257,7 +267,8 @@ void FieldsPanel::update_values() {
     show_description();
 
     wxString summary = wxString::Format(wxPLURAL("%zu field", "%zu fields", rows_.size()), rows_.size());
-    if (missing > 0) summary += ", " + wxString::Format(wxPLURAL("%zu without a value", "%zu without a value", missing), missing);
+    if (missing > 0)
+        summary += ", " + wxString::Format(wxPLURAL("%zu without a value", "%zu without a value", missing), missing);
     if (invalid > 0) summary += ", " + wxString::Format(wxPLURAL("%zu not valid", "%zu not valid", invalid), invalid);
     summary_->SetLabel(summary);
 }
@@ -306,8 +317,10 @@ void FieldsPanel::place_splitter() {
 
 void FieldsPanel::show_description() {
     // The help box follows the user's clicks by itself, not a selection made by the program.
-    if (wxPGProperty* sel = grid()->GetSelection()) manager_->SetDescription(sel->GetLabel(), sel->GetHelpString());
-    else manager_->SetDescription(wxString(), wxString());
+    if (wxPGProperty* sel = grid()->GetSelection())
+        manager_->SetDescription(sel->GetLabel(), sel->GetHelpString());
+    else
+        manager_->SetDescription(wxString(), wxString());
 }
 
 }  // namespace moudesk::gui

@@ -76,13 +76,12 @@ int instrument_choice_index(Instrument instrument, Instrument base_instrument) {
 
 const std::vector<LanguageChoice>& language_choices() {
     using drafting::Layout;
-    static const std::vector<LanguageChoice> choices{
-        {{Language::en}, Layout::single},
-        {{Language::fr}, Layout::single},
-        {{Language::en, Language::fr}, Layout::side_by_side},
-        {{Language::en, Language::fr}, Layout::sequence},
-        {{Language::fr, Language::en}, Layout::side_by_side},
-        {{Language::fr, Language::en}, Layout::sequence}};
+    static const std::vector<LanguageChoice> choices{{{Language::en}, Layout::single},
+                                                     {{Language::fr}, Layout::single},
+                                                     {{Language::en, Language::fr}, Layout::side_by_side},
+                                                     {{Language::en, Language::fr}, Layout::sequence},
+                                                     {{Language::fr, Language::en}, Layout::side_by_side},
+                                                     {{Language::fr, Language::en}, Layout::sequence}};
     return choices;
 }
 
@@ -91,7 +90,8 @@ wxString language_choice_label(const LanguageChoice& choice) {
     const wxString first = language_label(choice.languages[0]);
     const wxString second = language_label(choice.languages[1]);
     // TRANSLATORS: "English + French side by side": two languages in two columns.
-    if (choice.layout == drafting::Layout::side_by_side) return wxString::Format(_("%s + %s side by side"), first, second);
+    if (choice.layout == drafting::Layout::side_by_side)
+        return wxString::Format(_("%s + %s side by side"), first, second);
     // TRANSLATORS: "English + French in sequence": the whole text in one language, then in the other.
     return wxString::Format(_("%s + %s in sequence"), first, second);
 }

@@ -7,9 +7,9 @@
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include <wx/frame.h>
-#include <wx/menu.h>
 #include <wx/html/htmlwin.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/propgrid/propgrid.h>
@@ -26,9 +26,9 @@
 #include "drafting_fields.h"
 #include "drafting_host.h"
 #include "drafting_labels.h"
+#include "drafting_layout.h"
 #include "drafting_parties.h"
 #include "drafting_preview.h"
-#include "drafting_layout.h"
 #include "error_reporting.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/file.h"
@@ -49,7 +49,9 @@ constexpr int autosave_interval_ms = 30'000;
 constexpr int preview_delay_ms = 250;
 constexpr const char* draft_extension = ".moudraft";
 
-wxString draft_filter() { return _("moudesk drafts (*.moudraft)|*.moudraft|All files (*)|*"); }
+wxString draft_filter() {
+    return _("moudesk drafts (*.moudraft)|*.moudraft|All files (*)|*");
+}
 
 // What a new draft starts with: the instrument's final provisions (every final element with a
 // default clause for it), no cooperation element yet, a customs and a police party to fill in,
@@ -164,9 +166,12 @@ struct DraftingPage::Impl final : DraftingHost {
     int ask(const wxString& question, long style, const wxString& yes, const wxString& no) {
         if (answer_) return answer_(question, style);
         wxMessageDialog dialog(&page, question, _("moudesk"), style);
-        if ((style & wxCANCEL) && (style & wxYES_NO)) dialog.SetYesNoCancelLabels(yes, no, _("Cancel"));
-        else if (style & wxYES_NO) dialog.SetYesNoLabels(yes, no);
-        else if (style & wxCANCEL) dialog.SetOKCancelLabels(yes, no);
+        if ((style & wxCANCEL) && (style & wxYES_NO))
+            dialog.SetYesNoCancelLabels(yes, no, _("Cancel"));
+        else if (style & wxYES_NO)
+            dialog.SetYesNoLabels(yes, no);
+        else if (style & wxCANCEL)
+            dialog.SetOKCancelLabels(yes, no);
         return dialog.ShowModal();
     }
 
@@ -194,8 +199,9 @@ struct DraftingPage::Impl final : DraftingHost {
             return choice;
         };
         instrument_ = add_choice(_("&Instrument:"), "instrument");
-        instrument_->SetToolTip(_("An MOU is not legally binding, an MOA binds the parties; an addendum amends "
-                                  "either and uses its wording."));
+        instrument_->SetToolTip(
+            _("An MOU is not legally binding, an MOA binds the parties; an addendum amends "
+              "either and uses its wording."));
         for (const auto& c : instrument_choices()) instrument_->Append(instrument_choice_label(c));
         languages_ = add_choice(_("Lan&guages:"), "languages");
         for (const auto& c : language_choices()) languages_->Append(language_choice_label(c));
@@ -203,7 +209,8 @@ struct DraftingPage::Impl final : DraftingHost {
         for (PartnershipLevel l : all_levels()) level_->Append(level_label(l));
         top->Add(header, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, page.FromDIP(6));
 
-        split_ = new wxSplitterWindow(&page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+        split_ =
+            new wxSplitterWindow(&page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
         split_->SetName("drafting-splitter");
         split_->SetMinimumPaneSize(page.FromDIP(200));
         notebook_ = new wxNotebook(split_, wxID_ANY);
@@ -228,7 +235,8 @@ struct DraftingPage::Impl final : DraftingHost {
             if (i < 0) return;
             const InstrumentChoice& c = instrument_choices()[static_cast<std::size_t>(i)];
             const drafting::Draft& d = editor_->draft();
-            if (c.instrument == d.instrument && (c.instrument != Instrument::addendum || c.base_instrument == d.base_instrument))
+            if (c.instrument == d.instrument &&
+                (c.instrument != Instrument::addendum || c.base_instrument == d.base_instrument))
                 return;
             editor_->set_instrument(c.instrument, c.base_instrument);
             status(wxString::Format(_("The draft is now: %s."), instrument_choice_label(c)));
@@ -251,34 +259,56 @@ struct DraftingPage::Impl final : DraftingHost {
             edited();
         });
 
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new(); }, wxID_NEW);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { save_as(); }, wxID_SAVEAS);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_close(); }, wxID_CLOSE);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_export(); }, ID_EXPORT);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { open_exported(); }, ID_OPEN_EXPORTED);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
-        page.Bind(wxEVT_MENU, [this](wxCommandEvent&) { redo(); }, wxID_REDO);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { on_new(); }, wxID_NEW);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { save_as(); }, wxID_SAVEAS);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { on_close(); }, wxID_CLOSE);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { on_export(); }, ID_EXPORT);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { open_exported(); }, ID_OPEN_EXPORTED);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { redo(); }, wxID_REDO);
 
-        page.Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-            e.Enable(editor_->can_undo());
-            wxString text = editor_->can_undo() ? wxString::Format(_("&Undo %s"), step_menu_label(editor_->undo_label()))
-                                                : wxString(_("&Undo"));
-            e.SetText(with_accelerator(text, wxID_UNDO));
-        }, wxID_UNDO);
-        page.Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-            e.Enable(editor_->can_redo());
-            wxString text = editor_->can_redo() ? wxString::Format(_("&Redo %s"), step_menu_label(editor_->redo_label()))
-                                                : wxString(_("&Redo"));
-            e.SetText(with_accelerator(text, wxID_REDO));
-        }, wxID_REDO);
-        for (int id : {int(wxID_NEW), int(wxID_OPEN), int(wxID_SAVE), int(wxID_SAVEAS), int(wxID_CLOSE), int(ID_EXPORT)})
-            page.Bind(wxEVT_UPDATE_UI, [](wxUpdateUIEvent& e) { e.Enable(true); }, id);
-        page.Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-            std::error_code ec;
-            e.Enable(!last_export_.empty() && fs::exists(last_export_, ec));
-        }, ID_OPEN_EXPORTED);
+        page.Bind(
+            wxEVT_UPDATE_UI,
+            [this](wxUpdateUIEvent& e) {
+                e.Enable(editor_->can_undo());
+                wxString text = editor_->can_undo()
+                                    ? wxString::Format(_("&Undo %s"), step_menu_label(editor_->undo_label()))
+                                    : wxString(_("&Undo"));
+                e.SetText(with_accelerator(text, wxID_UNDO));
+            },
+            wxID_UNDO);
+        page.Bind(
+            wxEVT_UPDATE_UI,
+            [this](wxUpdateUIEvent& e) {
+                e.Enable(editor_->can_redo());
+                wxString text = editor_->can_redo()
+                                    ? wxString::Format(_("&Redo %s"), step_menu_label(editor_->redo_label()))
+                                    : wxString(_("&Redo"));
+                e.SetText(with_accelerator(text, wxID_REDO));
+            },
+            wxID_REDO);
+        for (int id :
+             {int(wxID_NEW), int(wxID_OPEN), int(wxID_SAVE), int(wxID_SAVEAS), int(wxID_CLOSE), int(ID_EXPORT)})
+            page.Bind(
+                wxEVT_UPDATE_UI, [](wxUpdateUIEvent& e) { e.Enable(true); }, id);
+        page.Bind(
+            wxEVT_UPDATE_UI,
+            [this](wxUpdateUIEvent& e) {
+                std::error_code ec;
+                e.Enable(!last_export_.empty() && fs::exists(last_export_, ec));
+            },
+            ID_OPEN_EXPORTED);
     }
 
     /// `text` with the shortcut the menu item `id` has (the shell's menus decide it), so that
@@ -288,7 +318,8 @@ struct DraftingPage::Impl final : DraftingHost {
         if (auto* frame = dynamic_cast<wxFrame*>(wxGetTopLevelParent(&page)); frame && frame->GetMenuBar()) {
             if (wxMenuItem* item = frame->GetMenuBar()->FindItem(id)) {
                 const wxString label = item->GetItemLabel();
-                if (int tab = label.Find('\t'); tab != wxNOT_FOUND) shortcut = label.Mid(static_cast<std::size_t>(tab) + 1);
+                if (int tab = label.Find('\t'); tab != wxNOT_FOUND)
+                    shortcut = label.Mid(static_cast<std::size_t>(tab) + 1);
             }
         } else if (std::unique_ptr<wxAcceleratorEntry> accel{
                        wxAcceleratorEntry::Create(wxGetStockLabel(id, wxSTOCK_WITH_ACCELERATOR))}) {
@@ -322,9 +353,7 @@ struct DraftingPage::Impl final : DraftingHost {
 
     bool modified() const { return editor_->modified() || recovered_; }
 
-    wxString file_name() const {
-        return path_.empty() ? wxString(_("Untitled draft")) : to_wx(path_.filename());
-    }
+    wxString file_name() const { return path_.empty() ? wxString(_("Untitled draft")) : to_wx(path_.filename()); }
 
     void update_title() {
         const wxString name = file_name() + (modified() ? "*" : "");
@@ -354,9 +383,12 @@ struct DraftingPage::Impl final : DraftingHost {
             if (fields_->select_field(f.field) && focus) fields_->grid()->SetFocus();
         } else if (!f.clause.empty() || !f.element.empty()) {
             notebook_->SetSelection(1);
-            if (!f.clause.empty() && editor_->library().find_clause(f.clause)) elements_->select_clause(f.clause);
-            else elements_->select_element(f.element);
-            if (const drafting::ChosenClause* c = editor_->assembly().find(f.clause)) preview_->show_article(c->article);
+            if (!f.clause.empty() && editor_->library().find_clause(f.clause))
+                elements_->select_clause(f.clause);
+            else
+                elements_->select_element(f.element);
+            if (const drafting::ChosenClause* c = editor_->assembly().find(f.clause))
+                preview_->show_article(c->article);
             if (focus) elements_->tree()->SetFocus();
         } else if (f.kind == drafting::Finding::Kind::parties) {
             notebook_->SetSelection(0);
@@ -453,9 +485,8 @@ struct DraftingPage::Impl final : DraftingHost {
         if (path.extension().empty()) {
             path += draft_extension;
             std::error_code ec;
-            if (fs::exists(path, ec) &&
-                ask(wxString::Format(_("%s already exists. Replace it?"), to_wx(path)), wxYES_NO | wxICON_WARNING,
-                    _("&Replace"), _("Cancel")) != wxID_YES)
+            if (fs::exists(path, ec) && ask(wxString::Format(_("%s already exists. Replace it?"), to_wx(path)),
+                                            wxYES_NO | wxICON_WARNING, _("&Replace"), _("Cancel")) != wxID_YES)
                 return false;
         }
         return save_to(path);
@@ -568,8 +599,9 @@ struct DraftingPage::Impl final : DraftingHost {
     // --- export ------------------------------------------------------------------------------
 
     void on_export() {
-        const wxString filters = _("Word document (*.docx)|*.docx|OpenDocument text (*.odt)|*.odt|PDF document (*.pdf)|*.pdf|"
-                                   "Web page (*.html)|*.html|Plain text (*.txt)|*.txt");
+        const wxString filters =
+            _("Word document (*.docx)|*.docx|OpenDocument text (*.odt)|*.odt|PDF document (*.pdf)|*.pdf|"
+              "Web page (*.html)|*.html|Plain text (*.txt)|*.txt");
         static const char* const extensions[] = {".docx", ".odt", ".pdf", ".html", ".txt"};
         wxString dir = path_.empty() ? wxString() : to_wx(path_.parent_path());
         wxString name = path_.empty() ? wxString(_("agreement")) : to_wx(path_.stem());
@@ -587,8 +619,9 @@ struct DraftingPage::Impl final : DraftingHost {
     bool export_to(const fs::path& path) {
         auto format = render::format_from_path(path);
         if (!format) {
-            tell(wxString::Format(_("Cannot tell the format of %s: use .docx, .odt, .pdf, .html or .txt."), to_wx(path)),
-                 wxICON_WARNING);
+            tell(
+                wxString::Format(_("Cannot tell the format of %s: use .docx, .odt, .pdf, .html or .txt."), to_wx(path)),
+                wxICON_WARNING);
             return false;
         }
         const drafting::Assembly& a = editor_->assembly();
@@ -600,7 +633,8 @@ struct DraftingPage::Impl final : DraftingHost {
                 if (++errors <= 3) examples += "\n• " + to_wx(f.message);
             }
             wxString question =
-                wxString::Format(wxPLURAL("The draft still has %zu error:", "The draft still has %zu errors:", errors), errors) +
+                wxString::Format(wxPLURAL("The draft still has %zu error:", "The draft still has %zu errors:", errors),
+                                 errors) +
                 examples + (errors > 3 ? "\n…" : "") + "\n\n" +
                 _("Export it anyway, with the gaps marked [like this] in the document, or cancel and complete the "
                   "draft first?");
@@ -657,35 +691,63 @@ DraftingPage::~DraftingPage() {
     DestroyChildren();
 }
 
-wxString DraftingPage::page_name() const { return _("Drafting"); }
+wxString DraftingPage::page_name() const {
+    return _("Drafting");
+}
 
-void DraftingPage::page_shown() { impl_->update_title(); }
+void DraftingPage::page_shown() {
+    impl_->update_title();
+}
 
-bool DraftingPage::confirm_close() { return impl_->confirm_close(); }
+bool DraftingPage::confirm_close() {
+    return impl_->confirm_close();
+}
 
 bool DraftingPage::open_file(const wxString& path) {
     if (!impl_->settle_unsaved(Impl::Leaving::open_other)) return false;
     return impl_->load(path_from_wx(path));
 }
 
-DraftingPage::Testing DraftingPage::testing() { return Testing(*impl_); }
+DraftingPage::Testing DraftingPage::testing() {
+    return Testing(*impl_);
+}
 
 void DraftingPage::Testing::answer_dialogs_with(std::function<int(const wxString&, long)> answer) {
     impl_.answer_ = std::move(answer);
 }
-void DraftingPage::Testing::new_draft(const NewDraftSettings& settings) { impl_.new_draft(settings); }
-bool DraftingPage::Testing::save_to(const fs::path& path) { return impl_.save_to(path); }
-bool DraftingPage::Testing::export_to(const fs::path& path) { return impl_.export_to(path); }
+void DraftingPage::Testing::new_draft(const NewDraftSettings& settings) {
+    impl_.new_draft(settings);
+}
+bool DraftingPage::Testing::save_to(const fs::path& path) {
+    return impl_.save_to(path);
+}
+bool DraftingPage::Testing::export_to(const fs::path& path) {
+    return impl_.export_to(path);
+}
 fs::path DraftingPage::Testing::autosave_now() {
     impl_.autosave();
     return impl_.autosave_path();
 }
-void DraftingPage::Testing::refresh_now() { impl_.refresh_all(); }
-drafting::Editor& DraftingPage::Testing::editor() { return impl_.editor(); }
-wxNotebook* DraftingPage::Testing::notebook() { return impl_.notebook_; }
-PartiesPanel& DraftingPage::Testing::parties() { return *impl_.parties_; }
-ElementsPanel& DraftingPage::Testing::elements() { return *impl_.elements_; }
-FieldsPanel& DraftingPage::Testing::fields() { return *impl_.fields_; }
-PreviewPane& DraftingPage::Testing::preview() { return *impl_.preview_; }
+void DraftingPage::Testing::refresh_now() {
+    impl_.refresh_all();
+}
+drafting::Editor& DraftingPage::Testing::editor() {
+    return impl_.editor();
+}
+wxNotebook* DraftingPage::Testing::notebook() {
+    return impl_.notebook_;
+}
+PartiesPanel& DraftingPage::Testing::parties() {
+    return *impl_.parties_;
+}
+ElementsPanel& DraftingPage::Testing::elements() {
+    return *impl_.elements_;
+}
+FieldsPanel& DraftingPage::Testing::fields() {
+    return *impl_.fields_;
+}
+PreviewPane& DraftingPage::Testing::preview() {
+    return *impl_.preview_;
+}
 
 }  // namespace moudesk::gui

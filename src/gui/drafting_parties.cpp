@@ -10,8 +10,8 @@
 
 #include "drafting_labels.h"
 #include "drafting_layout.h"
-#include "settings.h"
 #include "party_dialog.h"
+#include "settings.h"
 #include "wx_text.h"
 
 namespace moudesk::gui {
@@ -33,7 +33,7 @@ std::string likely_kind(const std::vector<drafting::Party>& parties) {
 PartiesPanel::PartiesPanel(wxWindow* parent, DraftingHost& host) : wxPanel(parent, wxID_ANY), host_(host) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* intro = wrapping_text(this, _("The agencies that sign the agreement, in the order they appear in the title "
-                                     "and the signature block."));
+                                        "and the signature block."));
     top->Add(intro, 0, wxEXPAND | wxALL, FromDIP(6));
 
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -71,15 +71,17 @@ PartiesPanel::PartiesPanel(wxWindow* parent, DraftingHost& host) : wxPanel(paren
         list_->SetColumnWidth(col_name, std::max(FromDIP(200), list_->GetClientSize().x - others - FromDIP(4)));
     });
     list_->Bind(wxEVT_LIST_KEY_DOWN, [this](wxListEvent& event) {
-        if (event.GetKeyCode() == WXK_DELETE) on_remove();
-        else event.Skip();
+        if (event.GetKeyCode() == WXK_DELETE)
+            on_remove();
+        else
+            event.Skip();
     });
 }
 
 void PartiesPanel::refresh() {
     const auto& parties = host_.editor().draft().parties;
-    const Language language = host_.editor().draft().languages.empty() ? content_language()
-                                                                        : host_.editor().draft().languages.front();
+    const Language language =
+        host_.editor().draft().languages.empty() ? content_language() : host_.editor().draft().languages.front();
     std::optional<std::size_t> keep = selected();
     list_->Freeze();
     list_->DeleteAllItems();
@@ -93,8 +95,9 @@ void PartiesPanel::refresh() {
         list_->SetItem(at, col_country, to_wx(p.country));
         list_->SetItem(at, col_signatory, to_wx(p.signatory.name));
     }
-    if (keep && *keep < parties.size()) list_->SetItemState(static_cast<long>(*keep), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    if (keep && *keep < parties.size())
+        list_->SetItemState(static_cast<long>(*keep), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                            wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     list_->Thaw();
     update_buttons();
 }

@@ -135,7 +135,8 @@ void PreviewPane::refresh_findings() {
         list_->InsertItem(static_cast<long>(i), to_wx(f.message),
                           f.severity == Severity::error ? icon_error : icon_warning);
     }
-    if (keep >= 0 && keep < list_->GetItemCount()) list_->SetItemState(keep, wxLIST_STATE_FOCUSED, wxLIST_STATE_FOCUSED);
+    if (keep >= 0 && keep < list_->GetItemCount())
+        list_->SetItemState(keep, wxLIST_STATE_FOCUSED, wxLIST_STATE_FOCUSED);
     list_->Thaw();
     filling_ = false;
 
@@ -143,9 +144,10 @@ void PreviewPane::refresh_findings() {
     if (findings.empty()) {
         summary_->SetLabel(_("No problems found: the agreement is complete."));
     } else {
-        summary_->SetLabel(wxString::Format(_("%s, %s — select one to go to what it is about:"),
-                                            wxString::Format(wxPLURAL("%zu error", "%zu errors", errors), errors),
-                                            wxString::Format(wxPLURAL("%zu warning", "%zu warnings", warnings), warnings)));
+        summary_->SetLabel(
+            wxString::Format(_("%s, %s — select one to go to what it is about:"),
+                             wxString::Format(wxPLURAL("%zu error", "%zu errors", errors), errors),
+                             wxString::Format(wxPLURAL("%zu warning", "%zu warnings", warnings), warnings)));
     }
 }
 

@@ -21,16 +21,18 @@ wxString advice_for(ErrorCategory category) {
         case ErrorCategory::bad_input:
             return _("The file or value given is not valid. Correct what the details below name and try again.");
         case ErrorCategory::bad_content:
-            return _("The clause library or a template has a problem that prevents this. The Library page "
-                     "lists the problems found; ask whoever maintains the clause library to correct them.");
+            return _(
+                "The clause library or a template has a problem that prevents this. The Library page "
+                "lists the problems found; ask whoever maintains the clause library to correct them.");
         case ErrorCategory::environment:
-            return _("A file or folder could not be read or written. Check that it exists, that you may "
-                     "write to the folder and that the disk is not full, then try again.");
-        case ErrorCategory::internal:
-            break;
+            return _(
+                "A file or folder could not be read or written. Check that it exists, that you may "
+                "write to the folder and that the disk is not full, then try again.");
+        case ErrorCategory::internal: break;
     }
-    return _("This is a bug in moudesk. Your work is still open: save it, and report the bug with the "
-             "details below.");
+    return _(
+        "This is a bug in moudesk. Your work is still open: save it, and report the bug with the "
+        "details below.");
 }
 
 }  // namespace
@@ -45,8 +47,8 @@ wxString ErrorReport::full_text() const {
 ErrorReport describe_exception(std::exception_ptr error, const wxString& attempted) {
     ErrorReport report;
     report.attempted = attempted;
-    report.summary = attempted.empty() ? wxString(_("The last action failed."))
-                                       : wxString::Format(_("Could not %s."), attempted);
+    report.summary =
+        attempted.empty() ? wxString(_("The last action failed.")) : wxString::Format(_("Could not %s."), attempted);
     try {
         if (error) std::rethrow_exception(error);
         report.category = ErrorCategory::internal;

@@ -26,10 +26,10 @@
 namespace moudesk::gui {
 
 struct ErrorReport {
-    wxString attempted;  ///< what the user was doing, e.g. "save the draft" (may be empty)
-    wxString summary;    ///< first line: "Could not save the draft."
-    wxString advice;     ///< what happened and what to do, by category
-    wxString details;    ///< the exception's own message: file, line, reason
+    wxString attempted;                     ///< what the user was doing, e.g. "save the draft" (may be empty)
+    wxString summary;                       ///< first line: "Could not save the draft."
+    wxString advice;                        ///< what happened and what to do, by category
+    wxString details;                       ///< the exception's own message: file, line, reason
     std::optional<ErrorCategory> category;  ///< nullopt for exceptions that are not moudesk::Error
 
     /// summary, advice and details as one text (what the dialog shows).

@@ -6,8 +6,8 @@
 #include <wx/html/htmlwin.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
-#include <wx/srchctrl.h>
 #include <wx/splitter.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/treectrl.h>
 #include <wx/utils.h>
@@ -50,8 +50,9 @@ LibraryPage::LibraryPage(wxWindow* parent, AppContext& context) : Page(parent, w
     search_ = new wxSearchCtrl(left, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
     search_->SetDescriptiveText(_("Search titles and texts, English and French"));
     search_->ShowCancelButton(true);
-    search_->SetToolTip(_("Searches key elements, clause titles, guidance and clause texts in English and French, "
-                          "ignoring case and accents (Ctrl+F)."));
+    search_->SetToolTip(
+        _("Searches key elements, clause titles, guidance and clause texts in English and French, "
+          "ignoring case and accents (Ctrl+F)."));
     tree_ = new wxTreeCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxTR_HIDE_ROOT | wxTR_HAS_BUTTONS | wxTR_LINES_AT_ROOT | wxTR_SINGLE | wxBORDER_THEME);
     auto* left_sizer = new wxBoxSizer(wxVERTICAL);
@@ -98,7 +99,8 @@ LibraryPage::LibraryPage(wxWindow* parent, AppContext& context) : Page(parent, w
         const wxSize size = GetClientSize();
         const int tree = FromDIP(read_int("/Library/TreeWidth", default_tree_width));
         const int problems = FromDIP(read_int("/Library/ProblemsHeight", default_problems_height));
-        if (size.x < tree + inner_->GetMinimumPaneSize() || size.y < problems + 2 * outer_->GetMinimumPaneSize()) return;
+        if (size.x < tree + inner_->GetMinimumPaneSize() || size.y < problems + 2 * outer_->GetMinimumPaneSize())
+            return;
         panes_sized_ = true;
         CallAfter([this, tree, problems] {
             inner_->SetSashPosition(tree);
@@ -145,7 +147,9 @@ LibraryPage::LibraryPage(wxWindow* parent, AppContext& context) : Page(parent, w
 
 LibraryPage::~LibraryPage() = default;
 
-wxString LibraryPage::page_name() const { return _("Library"); }
+wxString LibraryPage::page_name() const {
+    return _("Library");
+}
 
 void LibraryPage::page_shown() {
     if (!search_->HasFocus()) tree_->SetFocus();
@@ -184,7 +188,8 @@ void LibraryPage::rebuild_tree() {
     };
     std::optional<Selected> selected;
     if (wxTreeItemId item = tree_->GetSelection(); item.IsOk())
-        if (auto* node = dynamic_cast<Node*>(tree_->GetItemData(item))) selected = Selected{node->kind, node->id, node->variant};
+        if (auto* node = dynamic_cast<Node*>(tree_->GetItemData(item)))
+            selected = Selected{node->kind, node->id, node->variant};
 
     rebuilding_ = true;
     tree_->Freeze();
@@ -192,7 +197,8 @@ void LibraryPage::rebuild_tree() {
     const wxTreeItemId root = tree_->AddRoot(_("Clause library"));
     wxTreeItemId to_select;
     auto remember = [&](const wxTreeItemId& item, NodeKind kind, const std::string& id, std::size_t variant) {
-        if (selected && selected->kind == kind && selected->id == id && (kind != variant_node || selected->variant == variant))
+        if (selected && selected->kind == kind && selected->id == id &&
+            (kind != variant_node || selected->variant == variant))
             to_select = item;
     };
 
@@ -200,7 +206,8 @@ void LibraryPage::rebuild_tree() {
     std::vector<const Clause*> found_clauses;
     for (ElementGroup group : {ElementGroup::cooperation, ElementGroup::final_provision}) {
         const std::string group_id = group == ElementGroup::cooperation ? "cooperation" : "final";
-        const wxTreeItemId group_item = tree_->AppendItem(root, group_name(group), -1, -1, new Node(group_node, group_id));
+        const wxTreeItemId group_item =
+            tree_->AppendItem(root, group_name(group), -1, -1, new Node(group_node, group_id));
         tree_->SetItemBold(group_item);
         remember(group_item, group_node, group_id, 0);
 
@@ -221,7 +228,8 @@ void LibraryPage::rebuild_tree() {
                 if (!element_hit && !search_matches(index_.clauses[c], query)) continue;
                 Shown s{c, {}};
                 for (std::size_t v = 0; v < clause.variants.size(); ++v)
-                    if (!filtering || element_hit || search_matches(index_.variants[c][v], query)) s.variants.push_back(v);
+                    if (!filtering || element_hit || search_matches(index_.variants[c][v], query))
+                        s.variants.push_back(v);
                 if (s.variants.empty())  // the words are spread over the clause: show it whole
                     for (std::size_t v = 0; v < clause.variants.size(); ++v) s.variants.push_back(v);
                 shown.push_back(std::move(s));
@@ -230,10 +238,13 @@ void LibraryPage::rebuild_tree() {
             found_elements.push_back(&element);
             for (const Shown& shown_clause : shown) found_clauses.push_back(&library.clauses[shown_clause.clause]);
 
-            wxString label = to_wx(element.title.has(ui) ? element.title[ui] : element.title[ui == Language::en ? Language::fr : Language::en]);
+            wxString label =
+                to_wx(element.title.has(ui) ? element.title[ui]
+                                            : element.title[ui == Language::en ? Language::fr : Language::en]);
             const bool loaded = !library.clauses_of(element.slug).empty();
             if (!loaded) label = wxString::Format(_("%s (no clause loaded)"), label);
-            const wxTreeItemId element_item = tree_->AppendItem(group_item, label, -1, -1, new Node(element_node, element.slug));
+            const wxTreeItemId element_item =
+                tree_->AppendItem(group_item, label, -1, -1, new Node(element_node, element.slug));
             if (!loaded) tree_->SetItemTextColour(element_item, wxColour(0xA0, 0x00, 0x00));
             remember(element_item, element_node, element.slug, 0);
 
@@ -241,7 +252,8 @@ void LibraryPage::rebuild_tree() {
                 const Clause& clause = library.clauses[s.clause];
                 wxString title = to_wx(clause.title.has(ui) ? clause.title[ui] : clause.id);
                 if (clause.is_default) title = wxString::Format(_("%s (default)"), title);
-                const wxTreeItemId clause_item = tree_->AppendItem(element_item, title, -1, -1, new Node(clause_node, clause.id));
+                const wxTreeItemId clause_item =
+                    tree_->AppendItem(element_item, title, -1, -1, new Node(clause_node, clause.id));
                 if (clause.is_default) tree_->SetItemBold(clause_item);
                 remember(clause_item, clause_node, clause.id, 0);
                 // A final provision's single text has no level: the clause node shows it.
@@ -282,13 +294,12 @@ void LibraryPage::fill_problems() {
     problems_->DeleteAllItems();
     const auto& items = context_.library_problems.items();
     const int n = static_cast<int>(items.size());
-    problems_heading_->SetLabel(wxString::Format(wxPLURAL("Problems found loading the library: %d",
-                                                          "Problems found loading the library: %d", n),
-                                                 n));
+    problems_heading_->SetLabel(wxString::Format(
+        wxPLURAL("Problems found loading the library: %d", "Problems found loading the library: %d", n), n));
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Problem& p = items[i];
-        const long row = problems_->InsertItem(static_cast<long>(i),
-                                               p.severity == Severity::error ? _("Error") : _("Warning"));
+        const long row =
+            problems_->InsertItem(static_cast<long>(i), p.severity == Severity::error ? _("Error") : _("Warning"));
         problems_->SetItem(row, 1, to_wx(std::filesystem::path(p.where.file).filename().string()));
         problems_->SetItem(row, 2, p.where.line > 0 ? wxString::Format("%d", p.where.line) : wxString());
         problems_->SetItem(row, 3, to_wx(p.message));
@@ -318,13 +329,16 @@ void LibraryPage::show_node(const wxTreeItemId& item) {
     const Language ui = content_language();
     switch (node->kind) {
         case group_node:
-            show_html(group_html(library, node->id == "final" ? ElementGroup::final_provision : ElementGroup::cooperation, ui));
+            show_html(group_html(library,
+                                 node->id == "final" ? ElementGroup::final_provision : ElementGroup::cooperation, ui));
             return;
         case element_node:
-            if (const KeyElement* element = library.find_element(node->id)) show_html(element_html(library, *element, ui));
+            if (const KeyElement* element = library.find_element(node->id))
+                show_html(element_html(library, *element, ui));
             return;
         case clause_node:
-            if (const Clause* clause = library.find_clause(node->id)) show_html(clause_html(library, *clause, nullptr, ui));
+            if (const Clause* clause = library.find_clause(node->id))
+                show_html(clause_html(library, *clause, nullptr, ui));
             return;
         case variant_node:
             if (const Clause* clause = library.find_clause(node->id); clause && node->variant < clause->variants.size())
@@ -360,8 +374,12 @@ bool LibraryPage::select_where(int kind, const std::string& id, std::size_t vari
     return false;
 }
 
-bool LibraryPage::select_element(const std::string& slug) { return select_where(element_node, slug, 0); }
-bool LibraryPage::select_clause(const std::string& id) { return select_where(clause_node, id, 0); }
+bool LibraryPage::select_element(const std::string& slug) {
+    return select_where(element_node, slug, 0);
+}
+bool LibraryPage::select_clause(const std::string& id) {
+    return select_where(clause_node, id, 0);
+}
 bool LibraryPage::select_variant(const std::string& clause_id, std::size_t variant_index) {
     return select_where(variant_node, clause_id, variant_index);
 }
@@ -385,14 +403,19 @@ int LibraryPage::count_nodes(int kind) const {
         stack.pop_back();
         if (auto* node = dynamic_cast<Node*>(tree_->GetItemData(item)); node && node->kind == kind) ++count;
         wxTreeItemIdValue cookie;
-        for (wxTreeItemId child = tree_->GetFirstChild(item, cookie); child.IsOk(); child = tree_->GetNextChild(item, cookie))
+        for (wxTreeItemId child = tree_->GetFirstChild(item, cookie); child.IsOk();
+             child = tree_->GetNextChild(item, cookie))
             stack.push_back(child);
     }
     return count;
 }
 
-int LibraryPage::visible_elements() const { return count_nodes(element_node); }
-int LibraryPage::visible_clauses() const { return count_nodes(clause_node); }
+int LibraryPage::visible_elements() const {
+    return count_nodes(element_node);
+}
+int LibraryPage::visible_clauses() const {
+    return count_nodes(clause_node);
+}
 
 void LibraryPage::show_problem(std::size_t index) {
     const auto& items = context_.library_problems.items();
@@ -413,8 +436,9 @@ void LibraryPage::follow_link(const wxString& href) {
         if (!wxLaunchDefaultApplication(rest)) {
             ErrorReport report;
             report.summary = wxString::Format(_("Could not open %s."), rest);
-            report.advice = _("No application is set up to open this kind of file. Open it from your file manager "
-                              "or a text editor.");
+            report.advice =
+                _("No application is set up to open this kind of file. Open it from your file manager "
+                  "or a text editor.");
             report_error(this, report);
         }
     } else if (href.StartsWith("http:") || href.StartsWith("https:")) {
@@ -427,7 +451,9 @@ void LibraryPage::on_selection(wxTreeEvent& event) {
     show_node(event.GetItem());
 }
 
-void LibraryPage::on_link(wxHtmlLinkEvent& event) { follow_link(event.GetLinkInfo().GetHref()); }
+void LibraryPage::on_link(wxHtmlLinkEvent& event) {
+    follow_link(event.GetLinkInfo().GetHref());
+}
 
 void LibraryPage::on_problem_selected(wxListEvent& event) {
     show_problem(static_cast<std::size_t>(problems_->GetItemData(event.GetIndex())));
@@ -437,8 +463,7 @@ void LibraryPage::on_problem_activated(wxListEvent& event) {
     const auto index = static_cast<std::size_t>(problems_->GetItemData(event.GetIndex()));
     show_problem(index);
     const auto& items = context_.library_problems.items();
-    if (index < items.size() && !items[index].where.file.empty())
-        follow_link("open:" + to_wx(items[index].where.file));
+    if (index < items.size() && !items[index].where.file.empty()) follow_link("open:" + to_wx(items[index].where.file));
 }
 
 }  // namespace moudesk::gui

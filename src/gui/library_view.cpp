@@ -26,7 +26,9 @@ namespace {
 // Decodes the code point at `i`; returns its length, or 0 for an invalid sequence.
 std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     const auto b = static_cast<unsigned char>(s[i]);
-    auto cont = [&](std::size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
+    auto cont = [&](std::size_t k) {
+        return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    };
     auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
     if (b < 0x80) {
         cp = b;
@@ -51,30 +53,63 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
 // nullptr when the code point is not one of them.
 const char* unaccented(char32_t cp) {
     switch (cp) {
-        case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE4: case 0xE5: return "a";
+        case 0xE0:
+        case 0xE1:
+        case 0xE2:
+        case 0xE3:
+        case 0xE4:
+        case 0xE5: return "a";
         case 0xE6: return "ae";
         case 0xE7: return "c";
-        case 0xE8: case 0xE9: case 0xEA: case 0xEB: return "e";
-        case 0xEC: case 0xED: case 0xEE: case 0xEF: return "i";
+        case 0xE8:
+        case 0xE9:
+        case 0xEA:
+        case 0xEB: return "e";
+        case 0xEC:
+        case 0xED:
+        case 0xEE:
+        case 0xEF: return "i";
         case 0xF1: return "n";
-        case 0xF2: case 0xF3: case 0xF4: case 0xF5: case 0xF6: case 0xF8: return "o";
-        case 0xF9: case 0xFA: case 0xFB: case 0xFC: return "u";
-        case 0xFD: case 0xFF: return "y";
+        case 0xF2:
+        case 0xF3:
+        case 0xF4:
+        case 0xF5:
+        case 0xF6:
+        case 0xF8: return "o";
+        case 0xF9:
+        case 0xFA:
+        case 0xFB:
+        case 0xFC: return "u";
+        case 0xFD:
+        case 0xFF: return "y";
         case 0xDF: return "ss";
-        case 0x152: case 0x153: return "oe";
-        case 0x2018: case 0x2019: case 0x02BC: return "'";
-        case 0xA0: case 0x202F: case 0x2009: return " ";
+        case 0x152:
+        case 0x153: return "oe";
+        case 0x2018:
+        case 0x2019:
+        case 0x02BC: return "'";
+        case 0xA0:
+        case 0x202F:
+        case 0x2009: return " ";
         default: return nullptr;
     }
 }
 
-std::string esc(const std::string& text) { return xml_escape(text); }
-std::string esc(const wxString& text) { return xml_escape(from_wx(text)); }
+std::string esc(const std::string& text) {
+    return xml_escape(text);
+}
+std::string esc(const wxString& text) {
+    return xml_escape(from_wx(text));
+}
 
-Language other(Language l) { return l == Language::en ? Language::fr : Language::en; }
+Language other(Language l) {
+    return l == Language::en ? Language::fr : Language::en;
+}
 
 // The text in `ui`, or in the other language when that one is empty.
-const std::string& in(const Localized& text, Language ui) { return text.has(ui) ? text[ui] : text[other(ui)]; }
+const std::string& in(const Localized& text, Language ui) {
+    return text.has(ui) ? text[ui] : text[other(ui)];
+}
 
 // --- rich text -------------------------------------------------------------------------------
 
@@ -126,9 +161,7 @@ std::string render_rich(const Library& library, const RichText& text, Language l
     static constexpr const char* field_open = "<span style=\"background-color:#fff0a0\"><font color=\"#6b3d00\">";
     static constexpr const char* field_close = "</font></span>";
     std::string out;
-    auto variable = [&](const std::string& words) {
-        out += html ? variable_open + esc(words) + "</font>" : words;
-    };
+    auto variable = [&](const std::string& words) { out += html ? variable_open + esc(words) + "</font>" : words; };
     for (const Inline& piece : text) {
         switch (piece.kind) {
             case Inline::Kind::text: out += html ? esc(piece.text) : piece.text; break;
@@ -156,8 +189,8 @@ std::string render_rich(const Library& library, const RichText& text, Language l
                 break;
             }
             case Inline::Kind::party: {
-                const std::string words = (language == Language::en ? "[party " : "[partie ") +
-                                          std::to_string(piece.party_index) + "]";
+                const std::string words =
+                    (language == Language::en ? "[party " : "[partie ") + std::to_string(piece.party_index) + "]";
                 out += html ? field_open + esc(words) + field_close : words;
                 break;
             }
@@ -176,7 +209,9 @@ std::string render_rich(const Library& library, const RichText& text, Language l
 std::string page_start() {
     return "<html><body bgcolor=\"#ffffff\" text=\"#202020\" link=\"#1a5fb4\">";
 }
-std::string page_end() { return "</body></html>"; }
+std::string page_end() {
+    return "</body></html>";
+}
 
 // A line "label: value" of a facts table.
 std::string fact(const wxString& label, const std::string& value_html) {
@@ -194,14 +229,18 @@ std::string side_by_side(const std::string& en, const std::string& fr) {
     return "<tr><td valign=\"top\" width=\"50%\">" + en + "</td><td valign=\"top\" width=\"50%\">" + fr + "</td></tr>";
 }
 
-std::string missing_text() { return "<font color=\"#a00000\"><i>" + esc(_("(missing)")) + "</i></font>"; }
+std::string missing_text() {
+    return "<font color=\"#a00000\"><i>" + esc(_("(missing)")) + "</i></font>";
+}
 
-std::string text_or_missing(const std::string& text) { return text.empty() ? missing_text() : esc(text); }
+std::string text_or_missing(const std::string& text) {
+    return text.empty() ? missing_text() : esc(text);
+}
 
 std::string clause_link(const Library& library, const std::string& id, Language ui) {
     if (!library.find_clause(id)) return "<tt>" + esc(id) + "</tt> " + esc(_("(not in the library)"));
-    return "<a href=\"clause:" + esc(id) + "\">" + esc(clause_title(library, id, ui)) + "</a> <font color=\"#606060\">(" +
-           esc(id) + ")</font>";
+    return "<a href=\"clause:" + esc(id) + "\">" + esc(clause_title(library, id, ui)) +
+           "</a> <font color=\"#606060\">(" + esc(id) + ")</font>";
 }
 
 std::string clause_links(const Library& library, const std::vector<std::string>& ids, Language ui) {
@@ -251,14 +290,14 @@ wxString every_text(const Library& library, const std::string& every, Language u
 
 std::string commitments_table(const Library& library, const Variant& variant, Language ui) {
     std::string out = "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\">";
-    out += "<tr bgcolor=\"#e8eef6\"><td><b>" + esc(_("What")) + "</b></td><td><b>" + esc(_("Who")) + "</b></td><td><b>" +
-           esc(_("When")) + "</b></td><td><b>" + esc(_("Repeats")) + "</b></td></tr>";
+    out += "<tr bgcolor=\"#e8eef6\"><td><b>" + esc(_("What")) + "</b></td><td><b>" + esc(_("Who")) +
+           "</b></td><td><b>" + esc(_("When")) + "</b></td><td><b>" + esc(_("Repeats")) + "</b></td></tr>";
     for (const content::Commitment& c : variant.commitments) {
         out += "<tr><td valign=\"top\">" + text_or_missing(c.text[ui]) + "<br><font color=\"#505050\"><i>" +
                text_or_missing(c.text[other(ui)]) + "</i></font></td>";
         out += "<td valign=\"top\">" + esc(party_name(c.party)) + "</td>";
-        out += "<td valign=\"top\">" +
-               esc(wxString::Format(_("%s after entry into force"), duration_text(c.due))) + "</td>";
+        out += "<td valign=\"top\">" + esc(wxString::Format(_("%s after entry into force"), duration_text(c.due))) +
+               "</td>";
         out += "<td valign=\"top\">" + esc(every_text(library, c.every, ui)) + "</td></tr>";
     }
     return out + "</table>";
@@ -338,9 +377,9 @@ std::string element_list(const Library& library, ElementGroup group, Language ui
     for (const KeyElement& element : library.elements) {
         if (element.group != group) continue;
         out += "<li>" + element_link(element, ui) + " <font color=\"#606060\">(" + esc(element.section) + ") — " +
-               esc(wxString::Format(wxPLURAL("%d clause", "%d clauses",
-                                             static_cast<int>(library.clauses_of(element.slug).size())),
-                                    static_cast<int>(library.clauses_of(element.slug).size()))) +
+               esc(wxString::Format(
+                   wxPLURAL("%d clause", "%d clauses", static_cast<int>(library.clauses_of(element.slug).size())),
+                   static_cast<int>(library.clauses_of(element.slug).size()))) +
                "</font></li>";
     }
     return out + "</ul>";
@@ -501,10 +540,9 @@ std::string overview_html(const Library& library, const Problems& problems, cons
     const int elements = static_cast<int>(library.elements.size());
     const int clauses = static_cast<int>(library.clauses.size());
     std::string out = page_start() + "<h2>" + esc(_("Clause library")) + "</h2>";
-    out += "<p>" +
-           esc(wxString::Format(wxPLURAL("%d key element", "%d key elements", elements), elements)) + " (" +
-           esc(wxString::Format(_("%d cooperation elements, %d final provisions"),
-                                count(ElementGroup::cooperation), count(ElementGroup::final_provision))) +
+    out += "<p>" + esc(wxString::Format(wxPLURAL("%d key element", "%d key elements", elements), elements)) + " (" +
+           esc(wxString::Format(_("%d cooperation elements, %d final provisions"), count(ElementGroup::cooperation),
+                                count(ElementGroup::final_provision))) +
            "), " + esc(wxString::Format(wxPLURAL("%d clause", "%d clauses", clauses), clauses)) + ", " +
            esc(wxString::Format(wxPLURAL("%d field", "%d fields", static_cast<int>(library.fields.size())),
                                 static_cast<int>(library.fields.size()))) +
@@ -518,7 +556,8 @@ std::string overview_html(const Library& library, const Problems& problems, cons
     out += "<table cellpadding=\"2\">" + fact(_("Clauses folder"), "<tt>" + esc(clauses_dir.string()) + "</tt>") +
            fact(_("Templates folder"), "<tt>" + esc(templates_dir.string()) + "</tt>") + "</table>";
     if (problems.empty()) {
-        out += "<p><font color=\"#2e6b30\">" + esc(_("No problems were found when loading the library.")) + "</font></p>";
+        out +=
+            "<p><font color=\"#2e6b30\">" + esc(_("No problems were found when loading the library.")) + "</font></p>";
     } else {
         const int n = static_cast<int>(problems.size());
         out += "<p><font color=\"#a00000\"><b>" +
@@ -556,9 +595,9 @@ std::string element_html(const Library& library, const KeyElement& element, Lang
     std::string out = page_start() + title_block(element.title, ui);
     out += "<table cellpadding=\"2\">";
     out += fact(_("Identifier"), "<tt>" + esc(element.slug) + "</tt>");
-    out += fact(_("Group"), "<a href=\"group:" +
-                                std::string(element.group == ElementGroup::cooperation ? "cooperation" : "final") + "\">" +
-                                esc(group_name(element.group)) + "</a>");
+    out += fact(_("Group"),
+                "<a href=\"group:" + std::string(element.group == ElementGroup::cooperation ? "cooperation" : "final") +
+                    "\">" + esc(group_name(element.group)) + "</a>");
     out += fact(_("Handbook section"), esc(element.section.empty() ? std::string("—") : element.section));
     out += fact(_("File"), "<tt>" + esc(element.where.file) + "</tt>");
     out += "</table>";
@@ -586,7 +625,8 @@ std::string element_html(const Library& library, const KeyElement& element, Lang
             std::string levels;
             for (const Variant& v : clause->variants)
                 if (v.level) levels += (levels.empty() ? "" : ", ") + esc(level_label(*v.level));
-            if (!levels.empty()) out += "<br><font size=\"-1\" color=\"#505050\">" + esc(_("Levels:")) + " " + levels + "</font>";
+            if (!levels.empty())
+                out += "<br><font size=\"-1\" color=\"#505050\">" + esc(_("Levels:")) + " " + levels + "</font>";
             out += "</li>";
         }
         out += "</ul>";
@@ -633,7 +673,8 @@ std::string clause_html(const Library& library, const Clause& clause, const Vari
     if (only) {
         out += variant_section(library, *only, ui, 0);
     } else {
-        for (std::size_t i = 0; i < clause.variants.size(); ++i) out += variant_section(library, clause.variants[i], ui, i);
+        for (std::size_t i = 0; i < clause.variants.size(); ++i)
+            out += variant_section(library, clause.variants[i], ui, i);
     }
 
     const std::vector<std::string> fields = clause.fields_used();
@@ -672,11 +713,13 @@ std::string clause_html(const Library& library, const Clause& clause, const Vari
     return out + page_end();
 }
 
-std::string search_html(const Library& library, const std::string& query, const std::vector<const KeyElement*>& elements,
-                        const std::vector<const Clause*>& clauses, Language ui) {
+std::string search_html(const Library& library, const std::string& query,
+                        const std::vector<const KeyElement*>& elements, const std::vector<const Clause*>& clauses,
+                        Language ui) {
     std::string out = page_start() + "<h2>" + esc(wxString::Format(_("Search: %s"), to_wx(query))) + "</h2>";
     if (elements.empty() && clauses.empty()) {
-        out += "<p>" + esc(_("Nothing in the library matches. Check the spelling, or search for fewer words.")) + "</p>";
+        out +=
+            "<p>" + esc(_("Nothing in the library matches. Check the spelling, or search for fewer words.")) + "</p>";
         return out + page_end();
     }
     const int e = static_cast<int>(elements.size());
@@ -695,13 +738,15 @@ std::string search_html(const Library& library, const std::string& query, const 
 
 std::string problem_html(const Problem& problem, Language) {
     std::string out = page_start();
-    out += "<h2>" + esc(problem.severity == Severity::error ? _("Error in the library") : _("Warning about the library")) +
+    out += "<h2>" +
+           esc(problem.severity == Severity::error ? _("Error in the library") : _("Warning about the library")) +
            "</h2>";
     out += "<p><b>" + esc(problem.message) + "</b></p>";
     out += "<table cellpadding=\"2\">";
     // Name and folder on lines of their own: a long path cannot wrap inside a table cell.
     const std::filesystem::path file(problem.where.file);
-    out += fact(_("File"), "<tt>" + esc(problem.where.file.empty() ? std::string("—") : file.filename().string()) + "</tt>");
+    out += fact(_("File"),
+                "<tt>" + esc(problem.where.file.empty() ? std::string("—") : file.filename().string()) + "</tt>");
     if (file.has_parent_path()) out += fact(_("Folder"), "<tt>" + esc(file.parent_path().string()) + "</tt>");
     if (problem.where.line > 0) out += fact(_("Line"), std::to_string(problem.where.line));
     if (problem.where.column > 0) out += fact(_("Column"), std::to_string(problem.where.column));

@@ -14,11 +14,11 @@
 
 #include <wx/string.h>
 
+#include "drafting_labels.h"
 #include "moudesk/content/library.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/instrument.h"
 #include "moudesk/core/language.h"
-#include "drafting_labels.h"
 
 namespace moudesk::gui {
 
@@ -73,8 +73,8 @@ std::string element_html(const content::Library& library, const content::KeyElem
 /// A clause: titles, guidance, instruments, requires/excludes (links), then `only` (or, when null,
 /// every variant) in English and French side by side with fields highlighted, its commitments, the
 /// fields and the terms it uses.
-std::string clause_html(const content::Library& library, const content::Clause& clause,
-                        const content::Variant* only, Language ui);
+std::string clause_html(const content::Library& library, const content::Clause& clause, const content::Variant* only,
+                        Language ui);
 /// What a search found: the key elements and clauses that match `query`, as links.
 std::string search_html(const content::Library& library, const std::string& query,
                         const std::vector<const content::KeyElement*>& elements,

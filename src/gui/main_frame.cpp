@@ -40,9 +40,13 @@ bool is_file_command(int id) {
 }
 
 // Of those, the ones that show the Drafting page first (the user sees what they act on).
-bool shows_drafting(int id) { return id == wxID_NEW || id == wxID_OPEN || id == wxID_CLOSE || id == ID_EXPORT; }
+bool shows_drafting(int id) {
+    return id == wxID_NEW || id == wxID_OPEN || id == wxID_CLOSE || id == ID_EXPORT;
+}
 
-std::string esc(const wxString& text) { return xml_escape(from_wx(text)); }
+std::string esc(const wxString& text) {
+    return xml_escape(from_wx(text));
+}
 
 }  // namespace
 
@@ -89,7 +93,8 @@ MainFrame::MainFrame(const AppOptions& options)
     // A click on the library summary shows the Library page (where its problems are listed).
     GetStatusBar()->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
         wxRect field;
-        if (library_ && GetStatusBar()->GetFieldRect(1, field) && field.Contains(event.GetPosition())) show_page(library_);
+        if (library_ && GetStatusBar()->GetFieldRect(1, field) && field.Contains(event.GetPosition()))
+            show_page(library_);
         event.Skip();
     });
 
@@ -169,7 +174,8 @@ void MainFrame::build_menus() {
     SetMenuBar(bar);
 
     Bind(wxEVT_MENU, &MainFrame::on_open, this, wxID_OPEN);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::on_find, this, wxID_FIND);
     Bind(wxEVT_MENU, &MainFrame::on_preferences, this, wxID_PREFERENCES);
     Bind(wxEVT_MENU, &MainFrame::on_help, this, wxID_HELP);
@@ -227,7 +233,9 @@ void MainFrame::add_page(Page* page, int command_id, const wxArtID& icon, const 
     Bind(wxEVT_UPDATE_UI, &MainFrame::on_update_page_command, this, command_id);
 }
 
-wxWindow* MainFrame::page_parent() const { return book_; }
+wxWindow* MainFrame::page_parent() const {
+    return book_;
+}
 
 int MainFrame::page_index(const Page* page) const {
     const auto it = std::find(pages_.begin(), pages_.end(), page);
@@ -295,7 +303,9 @@ void MainFrame::on_update_page_command(wxUpdateUIEvent& event) {
     event.Check(i >= 0 && page_commands_[static_cast<std::size_t>(i)] == event.GetId());
 }
 
-void MainFrame::on_update_unhandled(wxUpdateUIEvent& event) { event.Enable(false); }
+void MainFrame::on_update_unhandled(wxUpdateUIEvent& event) {
+    event.Enable(false);
+}
 
 bool MainFrame::open_draft(const wxString& path) {
     show_page(drafting_);
@@ -347,9 +357,9 @@ void MainFrame::set_status(const wxString& text) {
 void MainFrame::update_library_status() {
     const int problems = static_cast<int>(context_.library_problems.size());
     if (problems > 0) {
-        SetStatusText(wxString::Format(wxPLURAL("Library: %d problem — see Library", "Library: %d problems — see Library",
-                                                problems),
-                                       problems),
+        SetStatusText(wxString::Format(
+                          wxPLURAL("Library: %d problem — see Library", "Library: %d problems — see Library", problems),
+                          problems),
                       1);
     } else {
         SetStatusText(wxString::Format(_("Library: %d key elements, %d clauses"),
@@ -398,7 +408,8 @@ void MainFrame::save_geometry() {
 void MainFrame::save_settings() {
     if (!splitter_) return;
     save_geometry();
-    if (const int i = page_index(current_page()); i >= 0) write_string("/MainFrame/Page", page_keys_[static_cast<std::size_t>(i)]);
+    if (const int i = page_index(current_page()); i >= 0)
+        write_string("/MainFrame/Page", page_keys_[static_cast<std::size_t>(i)]);
     if (splitter_->IsSplit()) write_int("/MainFrame/Sidebar", ToDIP(splitter_->GetSashPosition()));
     save_recent_files(recent_);
     flush_settings();
@@ -430,11 +441,13 @@ std::string MainFrame::help_html() const {
     for (std::size_t i = 0; i < pages_.size(); ++i) {
         wxString what;
         if (pages_[i] == drafting_)
-            what = _("choose the parties, the partnership level and the key elements, fill in the fields, see the "
-                     "agreement as it will read, then export it as DOCX, ODT, PDF, HTML or text.");
+            what =
+                _("choose the parties, the partnership level and the key elements, fill in the fields, see the "
+                  "agreement as it will read, then export it as DOCX, ODT, PDF, HTML or text.");
         else if (pages_[i] == library_)
-            what = _("read every key element and clause in English and French, with the guidance for the legal "
-                     "officer, and the problems found in the library files.");
+            what =
+                _("read every key element and clause in English and French, with the guidance for the legal "
+                  "officer, and the problems found in the library files.");
         out += "<li><b>" + esc(pages_[i]->page_name()) + "</b>";
         if (i < 9) out += " (Ctrl+" + std::to_string(i + 1) + ")";
         if (!what.empty()) out += ": " + esc(what);
@@ -461,7 +474,8 @@ std::string MainFrame::help_html() const {
 
     out += "<h3>" + esc(_("Where moudesk keeps things")) + "</h3><table cellpadding=\"2\">";
     auto row = [&](const wxString& label, const fs::path& path) {
-        out += "<tr><td valign=\"top\"><b>" + esc(label) + "</b></td><td><tt>" + xml_escape(path.string()) + "</tt></td></tr>";
+        out += "<tr><td valign=\"top\"><b>" + esc(label) + "</b></td><td><tt>" + xml_escape(path.string()) +
+               "</tt></td></tr>";
     };
     row(_("Clause library"), context_.clauses_dir);
     row(_("Templates"), context_.templates_dir);
@@ -470,7 +484,8 @@ std::string MainFrame::help_html() const {
     row(_("Settings"), config_file());
     out += "</table>";
 
-    out += "<h3>" + esc(_("Command line")) + "</h3><p><tt>moudesk [--library DIR] [--templates DIR] [--db FILE] "
+    out += "<h3>" + esc(_("Command line")) +
+           "</h3><p><tt>moudesk [--library DIR] [--templates DIR] [--db FILE] "
            "[--lang en|fr] [FILE.moudraft]</tt></p><p>" +
            esc(_("moudesk --help lists the options. moudesk-cli checks the library, and drafts and renders "
                  "agreements from scripts.")) +
@@ -514,14 +529,17 @@ wxFrame* MainFrame::show_help() {
     return help_;
 }
 
-void MainFrame::on_help(wxCommandEvent&) { show_help(); }
+void MainFrame::on_help(wxCommandEvent&) {
+    show_help();
+}
 
 void MainFrame::on_about(wxCommandEvent&) {
     wxAboutDialogInfo info;
     info.SetName("moudesk");
     info.SetVersion(MOUDESK_VERSION);
-    info.SetDescription(_("Draft, keep and check customs–police cooperation agreements (MOU and MOA) from a "
-                          "bilingual English–French clause library."));
+    info.SetDescription(
+        _("Draft, keep and check customs–police cooperation agreements (MOU and MOA) from a "
+          "bilingual English–French clause library."));
     info.SetCopyright(_("Copyright © the moudesk authors"));
     info.SetLicence(
         _("moudesk is distributed under the licence stated in its source distribution.\n\n"

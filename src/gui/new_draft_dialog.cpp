@@ -53,9 +53,10 @@ NewDraftDialog::NewDraftDialog(wxWindow* parent, const NewDraftSettings& initial
 
 void NewDraftDialog::update() {
     base_->Enable(instrument_->GetSelection() == static_cast<int>(Instrument::addendum));
-    note_->SetLabel(_("The new draft starts with the final provisions of the instrument, two parties to fill in "
-                      "(a customs and a police agency) and the partnership level \"Communication\". Add the "
-                      "cooperation elements in the Key elements tab."));
+    note_->SetLabel(
+        _("The new draft starts with the final provisions of the instrument, two parties to fill in "
+          "(a customs and a police agency) and the partnership level \"Communication\". Add the "
+          "cooperation elements in the Key elements tab."));
     note_->Wrap(FromDIP(420));
     if (GetSizer()) Fit();
 }

@@ -11,8 +11,8 @@
 #include <wx/textctrl.h>
 
 #include "drafting_labels.h"
-#include "settings.h"
 #include "moudesk/drafting/assembler.h"
+#include "settings.h"
 #include "wx_text.h"
 
 namespace moudesk::gui {
@@ -98,7 +98,8 @@ PartyDialog::PartyDialog(wxWindow* parent, const wxString& title, const drafting
     SetSize(wxSize(FromDIP(560), GetSize().y));
 
     date_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { update_date_note(); });
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_ok(); }, wxID_OK);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { on_ok(); }, wxID_OK);
     update_date_note();
     name_en_->SetFocus();
 }
@@ -109,8 +110,10 @@ drafting::Party PartyDialog::party() const {
     p.name.fr = trimmed(name_fr_);
     p.short_name = trimmed(short_name_);
     int k = kind_->GetSelection();
-    if (k >= 0 && k < static_cast<int>(std::size(drafting::party_kinds))) p.kind = drafting::party_kinds[k];
-    else if (k >= 0) p.kind = unknown_kind_;
+    if (k >= 0 && k < static_cast<int>(std::size(drafting::party_kinds)))
+        p.kind = drafting::party_kinds[k];
+    else if (k >= 0)
+        p.kind = unknown_kind_;
     p.country = trimmed(country_);
     p.signatory.name = trimmed(signatory_);
     p.signatory.title.en = trimmed(title_en_);
@@ -140,9 +143,12 @@ void PartyDialog::on_ok() {
     Layout();
     Fit();
     drafting::Party p = party();
-    if (p.name.en.empty() && p.name.fr.empty()) name_en_->SetFocus();
-    else if (p.kind.empty()) kind_->SetFocus();
-    else date_->SetFocus();
+    if (p.name.en.empty() && p.name.fr.empty())
+        name_en_->SetFocus();
+    else if (p.kind.empty())
+        kind_->SetFocus();
+    else
+        date_->SetFocus();
 }
 
 void PartyDialog::update_date_note() {

@@ -21,7 +21,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent)
     const wxString names[] = {_("System language"), "English", wxString::FromUTF8("Français")};
     language_ = new wxRadioBox(this, wxID_ANY, _("Interface language"), wxDefaultPosition, wxDefaultSize,
                                static_cast<int>(std::size(names)), names, 1, wxRA_SPECIFY_COLS);
-    auto* note = new wxStaticText(this, wxID_ANY, _("A new interface language takes effect when moudesk is restarted."));
+    auto* note =
+        new wxStaticText(this, wxID_ANY, _("A new interface language takes effect when moudesk is restarted."));
     note->Wrap(FromDIP(360));
 
     auto* buttons = new wxStdDialogButtonSizer();

@@ -22,8 +22,7 @@ fs::path home_dir() {
 
 // $name when it is set to an absolute path (the XDG rule), else `fallback` under the home folder.
 fs::path xdg_dir(const char* name, const fs::path& fallback) {
-    if (const char* value = std::getenv(name); value && *value && fs::path(value).is_absolute())
-        return fs::path(value);
+    if (const char* value = std::getenv(name); value && *value && fs::path(value).is_absolute()) return fs::path(value);
     return home_dir() / fallback;
 }
 
@@ -33,17 +32,20 @@ void create_private_dirs(const fs::path& dir) {
     if (fs::is_directory(dir, ec)) return;
     if (dir.has_parent_path() && dir.parent_path() != dir) create_private_dirs(dir.parent_path());
     if (!fs::create_directory(dir, ec) && !fs::is_directory(dir)) {
-        throw Error(ErrorCategory::environment,
-                    "cannot create the folder " + dir.string() + ": " + ec.message());
+        throw Error(ErrorCategory::environment, "cannot create the folder " + dir.string() + ": " + ec.message());
     }
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
 }
 
-wxConfigBase& config() { return *wxConfigBase::Get(); }
+wxConfigBase& config() {
+    return *wxConfigBase::Get();
+}
 
 }  // namespace
 
-fs::path config_file() { return xdg_dir("XDG_CONFIG_HOME", ".config") / "moudesk" / "moudesk.conf"; }
+fs::path config_file() {
+    return xdg_dir("XDG_CONFIG_HOME", ".config") / "moudesk" / "moudesk.conf";
+}
 
 fs::path user_data_dir() {
     const fs::path dir = xdg_dir("XDG_DATA_HOME", fs::path(".local") / "share") / "moudesk";
@@ -116,10 +118,20 @@ void save_recent_files(wxFileHistory& history) {
     cfg.Flush();
 }
 
-int read_int(const wxString& key, int fallback) { return static_cast<int>(config().ReadLong(key, fallback)); }
-void write_int(const wxString& key, int value) { config().Write(key, static_cast<long>(value)); }
-wxString read_string(const wxString& key, const wxString& fallback) { return config().Read(key, fallback); }
-void write_string(const wxString& key, const wxString& value) { config().Write(key, value); }
-void flush_settings() { config().Flush(); }
+int read_int(const wxString& key, int fallback) {
+    return static_cast<int>(config().ReadLong(key, fallback));
+}
+void write_int(const wxString& key, int value) {
+    config().Write(key, static_cast<long>(value));
+}
+wxString read_string(const wxString& key, const wxString& fallback) {
+    return config().Read(key, fallback);
+}
+void write_string(const wxString& key, const wxString& value) {
+    config().Write(key, value);
+}
+void flush_settings() {
+    config().Flush();
+}
 
 }  // namespace moudesk::gui

@@ -45,10 +45,14 @@ constexpr std::string_view w_namespaces =
     " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
     " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
-const char* word_language(Language language) { return language == Language::fr ? "fr-FR" : "en-GB"; }
+const char* word_language(Language language) {
+    return language == Language::fr ? "fr-FR" : "en-GB";
+}
 
 // "Page N of M" in the section's language.
-const char* of_word(Language language) { return language == Language::fr ? "sur" : "of"; }
+const char* of_word(Language language) {
+    return language == Language::fr ? "sur" : "of";
+}
 
 // ---- UTF-8 and direction ------------------------------------------------------------------
 
@@ -66,7 +70,9 @@ char32_t code_point_at(std::string_view s, std::size_t i, std::size_t& len) {
     return cp;
 }
 
-bool is_hebrew(char32_t cp) { return (cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F); }
+bool is_hebrew(char32_t cp) {
+    return (cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F);
+}
 
 bool is_right_to_left(char32_t cp) {
     return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
@@ -139,7 +145,8 @@ void append_runs(std::string& out, std::string_view text, Language language, con
         for (std::size_t p = 0; p < t.size();) {
             std::size_t q = t.find_first_of("\n\t", p);
             if (q == std::string_view::npos) q = t.size();
-            if (q > p) out.append("<w:t xml:space=\"preserve\">").append(xml_escape(t.substr(p, q - p))).append("</w:t>");
+            if (q > p)
+                out.append("<w:t xml:space=\"preserve\">").append(xml_escape(t.substr(p, q - p))).append("</w:t>");
             if (q < t.size()) out += t[q] == '\n' ? "<w:br/>" : "<w:tab/>";
             p = q + 1;
         }
@@ -152,7 +159,11 @@ void append_runs(std::string& out, std::string_view text, Language language, con
 void append_field(std::string& out, std::string_view instruction, Language language) {
     std::string rpr = std::string("<w:rPr><w:lang w:val=\"") + word_language(language) + "\"/></w:rPr>";
     out.append("<w:r>").append(rpr).append("<w:fldChar w:fldCharType=\"begin\"/></w:r>");
-    out.append("<w:r>").append(rpr).append("<w:instrText xml:space=\"preserve\"> ").append(instruction).append(" </w:instrText></w:r>");
+    out.append("<w:r>")
+        .append(rpr)
+        .append("<w:instrText xml:space=\"preserve\"> ")
+        .append(instruction)
+        .append(" </w:instrText></w:r>");
     out.append("<w:r>").append(rpr).append("<w:fldChar w:fldCharType=\"separate\"/></w:r>");
     out.append("<w:r>").append(rpr).append("<w:t>1</w:t></w:r>");
     out.append("<w:r>").append(rpr).append("<w:fldChar w:fldCharType=\"end\"/></w:r>");
@@ -172,8 +183,9 @@ std::string table_properties(int width) {
     out += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>";
     out += "<w:left w:w=\"" + std::to_string(cell_padding) + "\" w:type=\"dxa\"/>";
     out += "<w:right w:w=\"" + std::to_string(cell_padding) + "\" w:type=\"dxa\"/>";
-    out += "</w:tblCellMar><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\""
-           " w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>";
+    out +=
+        "</w:tblCellMar><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\""
+        " w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>";
     return out;
 }
 
@@ -191,8 +203,10 @@ struct Section {
 
 std::string section_properties(const Section& section, bool new_page) {
     std::string n = std::to_string(section.number);
-    std::string out = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader" + n + "\"/>"
-                      "<w:footerReference w:type=\"default\" r:id=\"rIdFooter" + n + "\"/>";
+    std::string out = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader" + n +
+                      "\"/>"
+                      "<w:footerReference w:type=\"default\" r:id=\"rIdFooter" +
+                      n + "\"/>";
     if (new_page) out += "<w:type w:val=\"nextPage\"/>";
     out += "<w:pgSz w:w=\"" + std::to_string(page_width) + "\" w:h=\"" + std::to_string(page_height) + "\"/>";
     std::string m = std::to_string(page_margin);
@@ -289,8 +303,7 @@ private:
                 // The styles' hanging indent puts the text after the tab at the indent.
                 out_ += "<w:r><w:tab/></w:r>";
                 break;
-            default:
-                append_runs(out_, " ", language);
+            default: append_runs(out_, " ", language);
         }
     }
 
@@ -305,7 +318,8 @@ private:
                 if (s.link.empty()) {
                     append_runs(out_, s.text, language, {"CrossReference"});
                 } else {
-                    out_ += "<w:hyperlink w:anchor=\"" + xml_escape(bookmark_name(s.link, column)) + "\" w:history=\"1\">";
+                    out_ +=
+                        "<w:hyperlink w:anchor=\"" + xml_escape(bookmark_name(s.link, column)) + "\" w:history=\"1\">";
                     append_runs(out_, s.text, language, {"CrossReference"});
                     out_ += "</w:hyperlink>";
                 }
@@ -483,46 +497,56 @@ std::string character_style(std::string_view id, std::string_view name, std::str
 std::string styles_part(Language language) {
     std::string out(xml_declaration);
     out.append("<w:styles").append(w_namespaces).append(">");
-    out += "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""
-           " w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
-           "<w:lang w:val=\"";
+    out +=
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""
+        " w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
+        "<w:lang w:val=\"";
     out += word_language(language);
-    out += "\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-           "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
-           "</w:docDefaults>";
+    out +=
+        "\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+        "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
+        "</w:docDefaults>";
     // Word's built-in names ("heading 1", "Title") make the navigation pane and outline work.
-    out += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
-           "<w:pPr><w:jc w:val=\"both\"/></w:pPr></w:style>";
-    out += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
-           "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>";
-    out += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
-           "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
-           "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
-           "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>";
-    out += paragraph_style("Title", "Title",
-                           "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"480\"/><w:jc w:val=\"center\"/>",
-                           "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>");
-    out += paragraph_style("Heading1", "heading 1",
-                           "<w:keepNext/><w:keepLines/><w:spacing w:before=\"480\" w:after=\"240\"/><w:jc w:val=\"center\"/>"
-                           "<w:outlineLvl w:val=\"0\"/>",
-                           "<w:b/><w:bCs/><w:caps/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
-    out += paragraph_style("Heading2", "heading 2",
-                           "<w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:jc w:val=\"center\"/>"
-                           "<w:outlineLvl w:val=\"1\"/>",
-                           "<w:b/><w:bCs/>");
+    out +=
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+        "<w:pPr><w:jc w:val=\"both\"/></w:pPr></w:style>";
+    out +=
+        "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+        "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority "
+        "w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>";
+    out +=
+        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
+        "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
+        "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+        "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>";
+    out += paragraph_style(
+        "Title", "Title",
+        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"480\"/><w:jc w:val=\"center\"/>",
+        "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>");
+    out += paragraph_style(
+        "Heading1", "heading 1",
+        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"480\" w:after=\"240\"/><w:jc w:val=\"center\"/>"
+        "<w:outlineLvl w:val=\"0\"/>",
+        "<w:b/><w:bCs/><w:caps/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+    out += paragraph_style(
+        "Heading2", "heading 2",
+        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:jc w:val=\"center\"/>"
+        "<w:outlineLvl w:val=\"1\"/>",
+        "<w:b/><w:bCs/>");
     // Hanging indents: the literal label sits in the margin, the text after a tab at the indent.
-    out += paragraph_style("NumberedParagraph", "Numbered Paragraph",
-                           "<w:tabs><w:tab w:val=\"left\" w:pos=\"567\"/></w:tabs><w:ind w:left=\"567\" w:hanging=\"567\"/>", "");
-    out += paragraph_style("ListItem", "List Item",
-                           "<w:tabs><w:tab w:val=\"left\" w:pos=\"1134\"/></w:tabs><w:ind w:left=\"1134\" w:hanging=\"567\"/>",
-                           "");
+    out += paragraph_style(
+        "NumberedParagraph", "Numbered Paragraph",
+        "<w:tabs><w:tab w:val=\"left\" w:pos=\"567\"/></w:tabs><w:ind w:left=\"567\" w:hanging=\"567\"/>", "");
+    out += paragraph_style(
+        "ListItem", "List Item",
+        "<w:tabs><w:tab w:val=\"left\" w:pos=\"1134\"/></w:tabs><w:ind w:left=\"1134\" w:hanging=\"567\"/>", "");
     // "Signed at … on …" stays on the page of the signatures it introduces.
     out += paragraph_style("SignatureIntro", "Signature Intro", "<w:keepNext/>", "");
     out += paragraph_style("SignatureHeading", "Signature Heading",
-                           "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\"/><w:jc w:val=\"left\"/>", "<w:b/><w:bCs/>",
-                           "Signature");
-    out += paragraph_style("Signature", "Signature", "<w:keepNext/><w:spacing w:after=\"60\"/><w:jc w:val=\"left\"/>", "",
-                           "Signature");
+                           "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\"/><w:jc w:val=\"left\"/>",
+                           "<w:b/><w:bCs/>", "Signature");
+    out += paragraph_style("Signature", "Signature", "<w:keepNext/><w:spacing w:after=\"60\"/><w:jc w:val=\"left\"/>",
+                           "", "Signature");
     // An empty paragraph ruled underneath, with room above for the signature itself.
     out += paragraph_style("SignatureLine", "Signature Line",
                            "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>"
@@ -545,10 +569,12 @@ std::string styles_part(Language language) {
 std::string settings_part(Language language) {
     std::string out(xml_declaration);
     out.append("<w:settings").append(w_namespaces).append(">");
-    out += "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"567\"/>"
-           "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat>"
-           "<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
-           "</w:compat><w:themeFontLang w:val=\"";
+    out +=
+        "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"567\"/>"
+        "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat>"
+        "<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+        "w:val=\"15\"/>"
+        "</w:compat><w:themeFontLang w:val=\"";
     out += word_language(language);
     out += "\"/></w:settings>";
     return out;
@@ -556,9 +582,10 @@ std::string settings_part(Language language) {
 
 std::string content_types_part(std::size_t sections) {
     std::string out(xml_declaration);
-    out += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-           "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-           "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
+    out +=
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
     auto override_part = [&](std::string_view part, std::string_view type) {
         out.append("<Override PartName=\"").append(part).append("\" ContentType=\"").append(type).append("\"/>");
     };
@@ -577,36 +604,51 @@ std::string content_types_part(std::size_t sections) {
 
 constexpr std::string_view relationships_open =
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
-constexpr std::string_view office_relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+constexpr std::string_view office_relationships =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 std::string package_relationships_part() {
     std::string out(xml_declaration);
     out += relationships_open;
-    out.append("<Relationship Id=\"rId1\" Type=\"").append(office_relationships).append("officeDocument\" Target=\"word/document.xml\"/>");
-    out += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-           "core-properties\" Target=\"docProps/core.xml\"/>";
-    out.append("<Relationship Id=\"rId3\" Type=\"").append(office_relationships).append("extended-properties\" Target=\"docProps/app.xml\"/>");
+    out.append("<Relationship Id=\"rId1\" Type=\"")
+        .append(office_relationships)
+        .append("officeDocument\" Target=\"word/document.xml\"/>");
+    out +=
+        "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+        "core-properties\" Target=\"docProps/core.xml\"/>";
+    out.append("<Relationship Id=\"rId3\" Type=\"")
+        .append(office_relationships)
+        .append("extended-properties\" Target=\"docProps/app.xml\"/>");
     return out + "</Relationships>";
 }
 
 std::string document_relationships_part(std::size_t sections) {
     std::string out(xml_declaration);
     out += relationships_open;
-    out.append("<Relationship Id=\"rIdStyles\" Type=\"").append(office_relationships).append("styles\" Target=\"styles.xml\"/>");
-    out.append("<Relationship Id=\"rIdSettings\" Type=\"").append(office_relationships).append("settings\" Target=\"settings.xml\"/>");
+    out.append("<Relationship Id=\"rIdStyles\" Type=\"")
+        .append(office_relationships)
+        .append("styles\" Target=\"styles.xml\"/>");
+    out.append("<Relationship Id=\"rIdSettings\" Type=\"")
+        .append(office_relationships)
+        .append("settings\" Target=\"settings.xml\"/>");
     for (std::size_t n = 1; n <= sections; ++n) {
         std::string s = std::to_string(n);
-        out.append("<Relationship Id=\"rIdHeader" + s + "\" Type=\"").append(office_relationships).append("header\" Target=\"header" + s + ".xml\"/>");
-        out.append("<Relationship Id=\"rIdFooter" + s + "\" Type=\"").append(office_relationships).append("footer\" Target=\"footer" + s + ".xml\"/>");
+        out.append("<Relationship Id=\"rIdHeader" + s + "\" Type=\"")
+            .append(office_relationships)
+            .append("header\" Target=\"header" + s + ".xml\"/>");
+        out.append("<Relationship Id=\"rIdFooter" + s + "\" Type=\"")
+            .append(office_relationships)
+            .append("footer\" Target=\"footer" + s + ".xml\"/>");
     }
     return out + "</Relationships>";
 }
 
 std::string core_properties_part(std::string_view title, Language language) {
     std::string out(xml_declaration);
-    out += "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-           " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
-           " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
+    out +=
+        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
+        " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
+        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
     out += "<dc:title>" + xml_escape(title) + "</dc:title>";
     out += std::string("<dc:language>") + word_language(language) + "</dc:language>";
     return out + "</cp:coreProperties>";
@@ -614,8 +656,9 @@ std::string core_properties_part(std::string_view title, Language language) {
 
 std::string app_properties_part() {
     std::string out(xml_declaration);
-    out += "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-           "<Application>moudesk " MOUDESK_VERSION "</Application></Properties>";
+    out +=
+        "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+        "<Application>moudesk " MOUDESK_VERSION "</Application></Properties>";
     return out;
 }
 
@@ -629,13 +672,10 @@ std::string render_docx(const Document& doc) {
 
     std::vector<Section> sections;
     if (layout == Layout::side_by_side) {
-        sections.push_back({first,
-                            running_header(doc, std::nullopt),
-                            1});
+        sections.push_back({first, running_header(doc, std::nullopt), 1});
     } else {
         sections.push_back({first, running_header(doc, 0), 1});
-        if (layout == Layout::sequence)
-            sections.push_back({doc.languages[1], running_header(doc, 1), 2});
+        if (layout == Layout::sequence) sections.push_back({doc.languages[1], running_header(doc, 1), 2});
     }
 
     ZipPackage zip;

@@ -55,8 +55,10 @@ std::string escape_text(const std::string& text) {
     std::string out;
     out.reserve(escaped.size());
     for (char c : escaped) {
-        if (c == '\n') out += "<br>";
-        else out += c;
+        if (c == '\n')
+            out += "<br>";
+        else
+            out += c;
     }
     return out;
 }
@@ -143,13 +145,14 @@ private:
                 case Span::Style::missing_field:
                     // <mark> for browsers and pandoc; the inner span colours it in wxHtmlWindow,
                     // which ignores <mark>.
-                    html += "<mark class=\"missing\"><span style=\"background-color: #ffe97a\">" + text +
-                            "</span></mark>";
+                    html +=
+                        "<mark class=\"missing\"><span style=\"background-color: #ffe97a\">" + text + "</span></mark>";
                     break;
                 case Span::Style::term: html += "<i class=\"term\">" + text + "</i>"; break;
                 case Span::Style::reference:
                     if (column < anchors_.size() && anchors_[column].count(span.link))
-                        html += "<a class=\"reference\" href=\"#" + anchor_id(span.link, column) + "\">" + text + "</a>";
+                        html +=
+                            "<a class=\"reference\" href=\"#" + anchor_id(span.link, column) + "\">" + text + "</a>";
                     else
                         html += text;
                     break;
@@ -162,12 +165,8 @@ private:
         const std::string label = escape_text(b.label);
         const std::string text = spans(b, column);
         switch (b.kind) {
-            case BlockKind::title:
-                out_ += "<h1 class=\"title\" dir=\"auto\">" + text + "</h1>\n";
-                break;
-            case BlockKind::preamble:
-                out_ += "<p class=\"preamble\" dir=\"auto\">" + text + "</p>\n";
-                break;
+            case BlockKind::title: out_ += "<h1 class=\"title\" dir=\"auto\">" + text + "</h1>\n"; break;
+            case BlockKind::preamble: out_ += "<p class=\"preamble\" dir=\"auto\">" + text + "</p>\n"; break;
             case BlockKind::part:
                 out_ += "<h2 class=\"part\" dir=\"auto\">";
                 if (!label.empty()) out_ += label + (text.empty() ? "" : "<br>");
@@ -190,8 +189,8 @@ private:
                 if (label.empty()) {
                     out_ += "<p class=\"paragraph\" dir=\"auto\">" + text + "</p>\n";
                 } else {
-                    out_ += "<p class=\"paragraph numbered\" dir=\"auto\"><span class=\"label\">" + label +
-                            "</span> " + text + "</p>\n";
+                    out_ += "<p class=\"paragraph numbered\" dir=\"auto\"><span class=\"label\">" + label + "</span> " +
+                            text + "</p>\n";
                 }
                 break;
             case BlockKind::item:
@@ -200,9 +199,7 @@ private:
             case BlockKind::signature_intro:
                 out_ += "<p class=\"signature-intro\" dir=\"auto\">" + text + "</p>\n";
                 break;
-            case BlockKind::signatures:
-                signatures(b, in_table ? 1 : 2);
-                break;
+            case BlockKind::signatures: signatures(b, in_table ? 1 : 2); break;
         }
     }
 
@@ -240,6 +237,8 @@ private:
 
 }  // namespace
 
-std::string render_html(const drafting::Document& document) { return HtmlWriter(document).run(); }
+std::string render_html(const drafting::Document& document) {
+    return HtmlWriter(document).run();
+}
 
 }  // namespace moudesk::render

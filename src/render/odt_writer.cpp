@@ -52,7 +52,9 @@ std::string language_properties(Language language) {
     return language == Language::fr ? "fo:language=\"fr\" fo:country=\"FR\"" : "fo:language=\"en\" fo:country=\"GB\"";
 }
 
-const char* of_word(Language language) { return language == Language::fr ? "sur" : "of"; }
+const char* of_word(Language language) {
+    return language == Language::fr ? "sur" : "of";
+}
 
 // to_chars, not printf: a GUI that sets a French locale must not get "8,000cm".
 std::string cm(double value) {
@@ -81,7 +83,8 @@ void append_text(std::string& out, std::string_view text, bool& after_space) {
         plain_start = i + 1;
         if (c == ' ') {
             // A lone space between two ordinary characters survives as is; any other is kept by text:s.
-            bool next_plain = i + 1 < clean.size() && clean[i + 1] != ' ' && clean[i + 1] != '\n' && clean[i + 1] != '\t';
+            bool next_plain =
+                i + 1 < clean.size() && clean[i + 1] != ' ' && clean[i + 1] != '\n' && clean[i + 1] != '\t';
             out += !after_space && next_plain ? " " : "<text:s/>";
         } else {
             out += c == '\n' ? "<text:line-break/>" : "<text:tab/>";
@@ -150,7 +153,8 @@ public:
             std::string column = name + "." + std::to_string(i + 1);
             automatic_styles_.push_back("<style:style style:name=\"" + column +
                                         "\" style:family=\"table-column\"><style:table-column-properties"
-                                        " style:column-width=\"" + cm(widths[i]) + "\"/></style:style>");
+                                        " style:column-width=\"" +
+                                        cm(widths[i]) + "\"/></style:style>");
             out_ += "<table:table-column table:style-name=\"" + column + "\"/>";
         }
     }
@@ -213,8 +217,8 @@ private:
         std::string name = std::string(named) + "_" + to_code(language);
         if (pending_master_page_) name = "First_" + name;
         if (known_styles_.insert(name).second) {
-            std::string style = "<style:style style:name=\"" + name + "\" style:family=\"paragraph\" style:parent-style-name=\"" +
-                                std::string(named) + "\"";
+            std::string style = "<style:style style:name=\"" + name +
+                                "\" style:family=\"paragraph\" style:parent-style-name=\"" + std::string(named) + "\"";
             if (pending_master_page_)
                 style += " style:master-page-name=\"" + std::string(second_master_page) +
                          "\"><style:paragraph-properties style:page-number=\"auto\"/>";
@@ -242,8 +246,7 @@ private:
                 // The styles' hanging indent puts the text after the tab at the indent.
                 append_text(out_, "\t", after_space);
                 break;
-            default:
-                append_text(out_, " ", after_space);
+            default: append_text(out_, " ", after_space);
         }
     }
 
@@ -379,11 +382,14 @@ std::string content_part(const Document& doc, Layout layout) {
     part.append("<office:document-content").append(office_namespaces).append(">");
     part += "<office:automatic-styles>";
     // Cells: no borders, a little padding so the two languages do not touch.
-    part += "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties"
-            " fo:padding-left=\"" + cm(cell_padding_cm) + "\" fo:padding-right=\"" + cm(cell_padding_cm) +
-            "\" fo:padding-top=\"0cm\" fo:padding-bottom=\"0cm\" fo:border=\"none\"/></style:style>";
-    part += "<style:style style:name=\"SignatureRow\" style:family=\"table-row\">"
-            "<style:table-row-properties fo:keep-together=\"always\"/></style:style>";
+    part +=
+        "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties"
+        " fo:padding-left=\"" +
+        cm(cell_padding_cm) + "\" fo:padding-right=\"" + cm(cell_padding_cm) +
+        "\" fo:padding-top=\"0cm\" fo:padding-bottom=\"0cm\" fo:border=\"none\"/></style:style>";
+    part +=
+        "<style:style style:name=\"SignatureRow\" style:family=\"table-row\">"
+        "<style:table-row-properties fo:keep-together=\"always\"/></style:style>";
     part += body.automatic_styles();
     part += "</office:automatic-styles><office:body><office:text>";
     part += out;
@@ -408,7 +414,8 @@ std::string text_style(std::string_view name, std::string_view display, std::str
     return out + "</style:style>";
 }
 
-constexpr std::string_view bold = " fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"";
+constexpr std::string_view bold =
+    " fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"";
 
 std::string font_size(std::string_view size) {
     std::string s(size);
@@ -425,12 +432,14 @@ std::string styles_part(const std::vector<PageStyle>& pages) {
     const Language first = pages.front().language;
     std::string out(xml_declaration);
     out.append("<office:document-styles").append(office_namespaces).append(">");
-    out += "<office:font-face-decls><style:font-face style:name=\"Times New Roman\""
-           " svg:font-family=\"&apos;Times New Roman&apos;\" style:font-family-generic=\"roman\""
-           " style:font-pitch=\"variable\"/></office:font-face-decls>";
+    out +=
+        "<office:font-face-decls><style:font-face style:name=\"Times New Roman\""
+        " svg:font-family=\"&apos;Times New Roman&apos;\" style:font-family-generic=\"roman\""
+        " style:font-pitch=\"variable\"/></office:font-face-decls>";
     out += "<office:styles>";
-    out += "<style:default-style style:family=\"paragraph\"><style:text-properties style:font-name=\"Times New Roman\"" +
-           font_size("12pt") + " " + language_properties(first) + "/></style:default-style>";
+    out +=
+        "<style:default-style style:family=\"paragraph\"><style:text-properties style:font-name=\"Times New Roman\"" +
+        font_size("12pt") + " " + language_properties(first) + "/></style:default-style>";
     out += paragraph_style("Standard", "Default Paragraph Style",
                            "<style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0.212cm\""
                            " fo:line-height=\"110%\" fo:text-align=\"justify\"/>",
@@ -443,7 +452,8 @@ std::string styles_part(const std::vector<PageStyle>& pages) {
     out += paragraph_style("Heading_20_1", "Heading 1",
                            "<style:paragraph-properties fo:margin-top=\"0.847cm\" fo:margin-bottom=\"0.423cm\""
                            " fo:text-align=\"center\" fo:keep-with-next=\"always\"/><style:text-properties"
-                           " fo:text-transform=\"uppercase\"" + font_size("13pt") + std::string(bold) + "/>",
+                           " fo:text-transform=\"uppercase\"" +
+                               font_size("13pt") + std::string(bold) + "/>",
                            " style:default-outline-level=\"1\" style:class=\"text\"");
     out += paragraph_style("Heading_20_2", "Heading 2",
                            "<style:paragraph-properties fo:margin-top=\"0.635cm\" fo:margin-bottom=\"0.212cm\""
@@ -466,7 +476,8 @@ std::string styles_part(const std::vector<PageStyle>& pages) {
                            "<style:paragraph-properties fo:keep-with-next=\"always\"/>");
     out += paragraph_style("Signature_20_Heading", "Signature Heading",
                            "<style:paragraph-properties fo:margin-top=\"0.423cm\" fo:text-align=\"start\""
-                           " fo:keep-with-next=\"always\"/><style:text-properties" + std::string(bold) + "/>");
+                           " fo:keep-with-next=\"always\"/><style:text-properties" +
+                               std::string(bold) + "/>");
     out += paragraph_style("Signature", "Signature",
                            "<style:paragraph-properties fo:margin-bottom=\"0.1cm\" fo:text-align=\"start\""
                            " fo:keep-with-next=\"always\"/>");
@@ -477,7 +488,8 @@ std::string styles_part(const std::vector<PageStyle>& pages) {
     for (const char* name : {"Header", "Footer"})
         out += paragraph_style(name, name,
                                "<style:paragraph-properties fo:margin-bottom=\"0cm\" fo:text-align=\"center\"/>"
-                               "<style:text-properties" + font_size("9pt") + "/>",
+                               "<style:text-properties" +
+                                   font_size("9pt") + "/>",
                                " style:class=\"extra\"");
     // Character styles carry the meaning; a user can restyle every defined term in one place.
     out += text_style("Field", "Field", "");
@@ -487,13 +499,14 @@ std::string styles_part(const std::vector<PageStyle>& pages) {
     out += text_style("Cross_20_Reference", "Cross Reference", "");
     out += "</office:styles>";
 
-    out += "<office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties"
-           " fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\""
-           " fo:margin-top=\"1.25cm\" fo:margin-bottom=\"1.25cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\""
-           " style:writing-mode=\"lr-tb\"/>"
-           "<style:header-style><style:header-footer-properties fo:min-height=\"0cm\" fo:margin-bottom=\"0.6cm\"/>"
-           "</style:header-style><style:footer-style><style:header-footer-properties fo:min-height=\"0cm\""
-           " fo:margin-top=\"0.6cm\"/></style:footer-style></style:page-layout>";
+    out +=
+        "<office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties"
+        " fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\""
+        " fo:margin-top=\"1.25cm\" fo:margin-bottom=\"1.25cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\""
+        " style:writing-mode=\"lr-tb\"/>"
+        "<style:header-style><style:header-footer-properties fo:min-height=\"0cm\" fo:margin-bottom=\"0.6cm\"/>"
+        "</style:header-style><style:footer-style><style:header-footer-properties fo:min-height=\"0cm\""
+        " fo:margin-top=\"0.6cm\"/></style:footer-style></style:page-layout>";
     for (const PageStyle& page : pages) {
         if (page.language == first) continue;
         for (const char* name : {"Header", "Footer"})
@@ -533,11 +546,14 @@ std::string meta_part(std::string_view title, Language language) {
 
 std::string manifest_part() {
     std::string out(xml_declaration);
-    out += "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
-           "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\""
-           " manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>";
+    out +=
+        "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
+        "manifest:version=\"1.2\">"
+        "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\""
+        " manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>";
     for (const char* part : {"content.xml", "styles.xml", "meta.xml"})
-        out += std::string("<manifest:file-entry manifest:full-path=\"") + part + "\" manifest:media-type=\"text/xml\"/>";
+        out +=
+            std::string("<manifest:file-entry manifest:full-path=\"") + part + "\" manifest:media-type=\"text/xml\"/>";
     return out + "</manifest:manifest>";
 }
 
@@ -551,13 +567,11 @@ std::string render_odt(const Document& doc) {
 
     std::vector<PageStyle> pages;
     if (layout == Layout::side_by_side) {
-        pages.push_back({"Standard", first,
-                         running_header(doc, std::nullopt)});
+        pages.push_back({"Standard", first, running_header(doc, std::nullopt)});
     } else {
         pages.push_back({"Standard", first, running_header(doc, 0)});
         if (layout == Layout::sequence)
-            pages.push_back({std::string(second_master_page), doc.languages[1],
-                             running_header(doc, 1)});
+            pages.push_back({std::string(second_master_page), doc.languages[1], running_header(doc, 1)});
     }
 
     ZipPackage zip;

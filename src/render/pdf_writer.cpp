@@ -143,7 +143,8 @@ struct Position {
 // may have set to one with decimal commas.
 std::string number(double value) {
     char buffer[32];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, std::round(value * 100) / 100, std::chars_format::fixed);
+    auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, std::round(value * 100) / 100, std::chars_format::fixed);
     return std::string(buffer, result.ptr);
 }
 
@@ -208,7 +209,8 @@ public:
         cairo_status_t status = cairo_surface_status(surface);
         cairo_surface_destroy(surface);
         if (status != CAIRO_STATUS_SUCCESS)
-            throw Error(ErrorCategory::internal, std::string("PDF rendering failed: ") + cairo_status_to_string(status));
+            throw Error(ErrorCategory::internal,
+                        std::string("PDF rendering failed: ") + cairo_status_to_string(status));
         return bytes;
     }
 
@@ -367,7 +369,8 @@ private:
             double headings_bottom = y;
             for (std::size_t k = i; k < last; ++k) {
                 const auto& party = b.signatures[k];
-                TextLayout& heading = make_layout(clean_text(party.heading), nullptr, bold, cell_width, PANGO_ALIGN_LEFT);
+                TextLayout& heading =
+                    make_layout(clean_text(party.heading), nullptr, bold, cell_width, PANGO_ALIGN_LEFT);
                 headings_bottom = std::max(headings_bottom, add_lines(cell, heading, cell_x(k), y));
             }
             const double rule_y = headings_bottom + body_size_ * 3.6;  // room to sign
@@ -402,21 +405,28 @@ private:
         const Font body{serif, body_size_, false};
         switch (b.kind) {
             case BlockKind::title:
-                add_lines(cell, span_layout(b, column, "", {serif, side_by_side_ ? 13.5 : 16.5, true}, width, PANGO_ALIGN_CENTER),
-                          x, 0);
+                add_lines(
+                    cell,
+                    span_layout(b, column, "", {serif, side_by_side_ ? 13.5 : 16.5, true}, width, PANGO_ALIGN_CENTER),
+                    x, 0);
                 break;
             case BlockKind::part: {
                 std::string prefix = label.empty() ? "" : label + (b.spans.empty() ? "" : "\n");
-                add_lines(cell, span_layout(b, column, prefix, {serif, body_size_ + 2, true}, width, PANGO_ALIGN_CENTER), x, 0);
+                add_lines(cell,
+                          span_layout(b, column, prefix, {serif, body_size_ + 2, true}, width, PANGO_ALIGN_CENTER), x,
+                          0);
                 std::string outline = collapse_spaces(label + " " + clean_text(b.plain_text()));
                 marks.push_back({column, {}, outline, 1, x, 0});
                 break;
             }
             case BlockKind::article: {
                 std::string prefix = label.empty() ? "" : label + (b.spans.empty() ? "" : "\n");
-                add_lines(cell, span_layout(b, column, prefix, {serif, body_size_ + 0.5, true}, width, PANGO_ALIGN_CENTER), x, 0);
+                add_lines(cell,
+                          span_layout(b, column, prefix, {serif, body_size_ + 0.5, true}, width, PANGO_ALIGN_CENTER), x,
+                          0);
                 std::string title = clean_text(b.plain_text());
-                std::string outline = collapse_spaces(label.empty() || title.empty() ? label + title : label + " \xE2\x80\x94 " + title);
+                std::string outline =
+                    collapse_spaces(label.empty() || title.empty() ? label + title : label + " \xE2\x80\x94 " + title);
                 marks.push_back({column, b.anchor, outline, 2, x, 0});
                 break;
             }
@@ -426,16 +436,12 @@ private:
                 else
                     add_hanging(cell, b, column, x, width, 0, body_size_ * 2.3);
                 break;
-            case BlockKind::item:
-                add_hanging(cell, b, column, x, width, body_size_ * 2.3, body_size_ * 4.8);
-                break;
+            case BlockKind::item: add_hanging(cell, b, column, x, width, body_size_ * 2.3, body_size_ * 4.8); break;
             case BlockKind::preamble:
             case BlockKind::signature_intro:
                 add_lines(cell, span_layout(b, column, "", body, width, PANGO_ALIGN_LEFT), x, 0);
                 break;
-            case BlockKind::signatures:
-                add_signatures(cell, b, x, width);
-                break;
+            case BlockKind::signatures: add_signatures(cell, b, x, width); break;
         }
         return cell;
     }
@@ -457,8 +463,8 @@ private:
                 Band band = make_band(row.kind);
                 for (std::size_t c = 0; c < columns_; ++c) {
                     double x = margin + static_cast<double>(c) * (column_width_ + gutter);
-                    band.cells.push_back(c < row.cells.size() ? build_cell(row.cells[c], c, x, column_width_, band.marks)
-                                                              : Cell{});
+                    band.cells.push_back(
+                        c < row.cells.size() ? build_cell(row.cells[c], c, x, column_width_, band.marks) : Cell{});
                 }
                 bands_.push_back(std::move(band));
             }
@@ -514,9 +520,9 @@ private:
         double h = band.height();
         if (!band.keep_with_next || i + 1 >= bands_.size() || bands_[i + 1].new_page || depth > 4) return h;
         const Band& next = bands_[i + 1];
-        double follow = next.keep_with_next                                     ? needed(i + 1, depth + 1)
+        double follow = next.keep_with_next                                  ? needed(i + 1, depth + 1)
                         : next.keep_together && next.height() <= body_height ? next.height()
-                                                                              : lead_height(next, 2);
+                                                                             : lead_height(next, 2);
         return std::min(h + gap_between(band, next) + follow, body_height);
     }
 
@@ -769,6 +775,8 @@ private:
 
 }  // namespace
 
-std::string render_pdf(const drafting::Document& document) { return PdfWriter(document).run(); }
+std::string render_pdf(const drafting::Document& document) {
+    return PdfWriter(document).run();
+}
 
 }  // namespace moudesk::render

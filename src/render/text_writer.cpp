@@ -28,7 +28,9 @@ std::size_t sequence_length(unsigned char b) {
     return 1;
 }
 
-std::size_t width_of(std::string_view text) { return count_code_points(text); }
+std::size_t width_of(std::string_view text) {
+    return count_code_points(text);
+}
 
 // Byte offset after the first `n` code points of `text`.
 std::size_t prefix_bytes(std::string_view text, std::size_t n) {
@@ -95,7 +97,9 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     return lines;
 }
 
-std::string spaces(std::size_t n) { return std::string(n, ' '); }
+std::string spaces(std::size_t n) {
+    return std::string(n, ' ');
+}
 
 // Text of a block: span texts, cleaned, tabs as spaces.
 std::string text_of(const Block& block) {
@@ -143,8 +147,8 @@ private:
     }
 
     // Text with a hanging label: "1.  text" and continuation lines under the text.
-    static std::vector<std::string> hanging(const std::string& label, const std::string& text,
-                                            std::size_t indent, std::size_t label_column, std::size_t width) {
+    static std::vector<std::string> hanging(const std::string& label, const std::string& text, std::size_t indent,
+                                            std::size_t label_column, std::size_t width) {
         std::size_t hang = std::max(label_column, indent + width_of(label) + 1);
         std::vector<std::string> lines;
         auto wrapped = wrap(text, width > hang ? width - hang : 8);
@@ -205,13 +209,9 @@ private:
             case BlockKind::paragraph:
                 lines = label.empty() ? wrap(text, width) : hanging(label, text, 0, 4, width);
                 break;
-            case BlockKind::item:
-                lines = hanging(label, text, 4, 9, width);
-                break;
+            case BlockKind::item: lines = hanging(label, text, 4, 9, width); break;
             case BlockKind::preamble:
-            case BlockKind::signature_intro:
-                lines = wrap(text, width);
-                break;
+            case BlockKind::signature_intro: lines = wrap(text, width); break;
             case BlockKind::signatures:
                 // One block per party, so each signs in its own space.
                 for (const auto& cell : b.signatures) {
@@ -239,6 +239,8 @@ private:
 
 }  // namespace
 
-std::string render_text(const drafting::Document& document) { return TextWriter(document).run(); }
+std::string render_text(const drafting::Document& document) {
+    return TextWriter(document).run();
+}
 
 }  // namespace moudesk::render

@@ -50,13 +50,12 @@ void write_document(const drafting::Document& document, Format format, const std
         write_file_atomically(path, bytes);
     } catch (const Error& e) {
         // write_file_atomically already names the path; keep its message as is.
-        if (e.category() == ErrorCategory::environment && std::string_view(e.what()).find(where) != std::string_view::npos)
+        if (e.category() == ErrorCategory::environment &&
+            std::string_view(e.what()).find(where) != std::string_view::npos)
             throw;
-        throw Error(ErrorCategory::environment,
-                    "cannot write " + where + " (" + to_code(format) + "): " + e.what());
+        throw Error(ErrorCategory::environment, "cannot write " + where + " (" + to_code(format) + "): " + e.what());
     } catch (const std::exception& e) {
-        throw Error(ErrorCategory::environment,
-                    "cannot write " + where + " (" + to_code(format) + "): " + e.what());
+        throw Error(ErrorCategory::environment, "cannot write " + where + " (" + to_code(format) + "): " + e.what());
     }
 }
 

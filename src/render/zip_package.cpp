@@ -94,7 +94,8 @@ std::string ZipPackage::bytes() const {
     if (zip_close(archive.get()) < 0) fail(ErrorCategory::internal, "cannot write", zip_get_error(archive.get()));
     archive.release();  // zip_close freed it
 
-    if (zip_source_open(target.get()) < 0) fail(ErrorCategory::internal, "cannot read back", zip_source_error(target.get()));
+    if (zip_source_open(target.get()) < 0)
+        fail(ErrorCategory::internal, "cannot read back", zip_source_error(target.get()));
     std::string out;
     bool ok = zip_source_seek(target.get(), 0, SEEK_END) == 0;
     zip_int64_t size = ok ? zip_source_tell(target.get()) : -1;
@@ -122,8 +123,7 @@ std::vector<ZipEntry> read_zip(std::string_view bytes) {
         auto i = static_cast<zip_uint64_t>(n);
         zip_stat_t st;
         zip_stat_init(&st);
-        if (zip_stat_index(archive.get(), i, 0, &st) < 0 || !(st.valid & ZIP_STAT_NAME) ||
-            !(st.valid & ZIP_STAT_SIZE))
+        if (zip_stat_index(archive.get(), i, 0, &st) < 0 || !(st.valid & ZIP_STAT_NAME) || !(st.valid & ZIP_STAT_SIZE))
             fail(ErrorCategory::bad_input, "unreadable entry " + std::to_string(n), zip_get_error(archive.get()));
         ZipEntry entry;
         entry.name = st.name;

@@ -35,7 +35,7 @@ private:
 /// One entry read back from an archive.
 struct ZipEntry {
     std::string name;
-    std::string data;   ///< uncompressed content
+    std::string data;     ///< uncompressed content
     bool stored = false;  ///< true when the entry is not compressed
 };
 

@@ -21,13 +21,30 @@ TEST(BundledLibrary, LoadsWithoutErrors) {
 
     // The catalogue of the domain brief (shared/domain/README.md), as the content team slugged it:
     // 15 cooperation elements, then 9 final provisions, in article order.
-    const std::vector<std::string> expected{
-        "legal-basis", "roles-and-competences", "governance", "information-exchange", "data-protection",
-        "risk-analysis", "joint-operations", "joint-investigations", "liaison-officers", "training-and-exchange",
-        "systems-access", "resource-sharing", "international-programmes", "public-communication",
-        "monitoring-and-evaluation",
-        "purpose-and-scope", "definitions", "costs", "dispute-settlement", "review-and-amendment", "legal-status",
-        "entry-into-force-and-termination", "languages-and-signatures", "annexes"};
+    const std::vector<std::string> expected{"legal-basis",
+                                            "roles-and-competences",
+                                            "governance",
+                                            "information-exchange",
+                                            "data-protection",
+                                            "risk-analysis",
+                                            "joint-operations",
+                                            "joint-investigations",
+                                            "liaison-officers",
+                                            "training-and-exchange",
+                                            "systems-access",
+                                            "resource-sharing",
+                                            "international-programmes",
+                                            "public-communication",
+                                            "monitoring-and-evaluation",
+                                            "purpose-and-scope",
+                                            "definitions",
+                                            "costs",
+                                            "dispute-settlement",
+                                            "review-and-amendment",
+                                            "legal-status",
+                                            "entry-into-force-and-termination",
+                                            "languages-and-signatures",
+                                            "annexes"};
     std::vector<std::string> slugs;
     for (const KeyElement& element : lib.elements) {
         slugs.push_back(element.slug);

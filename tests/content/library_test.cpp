@@ -60,7 +60,8 @@ TEST(Clause, FieldsAndTermsUsedInOrderOfFirstUse) {
     Variant second = variant(PartnershipLevel::integration);
     Block item;
     item.kind = Block::Kind::item;
-    item.text.en = {piece(Inline::Kind::field, "a"), piece(Inline::Kind::field, "d"), piece(Inline::Kind::clause_ref, "x.y")};
+    item.text.en = {piece(Inline::Kind::field, "a"), piece(Inline::Kind::field, "d"),
+                    piece(Inline::Kind::clause_ref, "x.y")};
     second.blocks.push_back(item);
     clause.variants = {first, second};
     EXPECT_EQ(clause.fields_used(), (std::vector<std::string>{"b", "a", "c", "months", "d"}));

@@ -9,8 +9,8 @@
 namespace moudesk::content {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::find_problem;
+using ::testing::HasSubstr;
 using testing::LibraryCopy;
 
 // Asserts a problem containing `text` exists, at `file` and `line` (a column too), and returns it.
@@ -31,7 +31,8 @@ const Problem& expect_problem(const Problems& problems, std::string_view text, c
 
 TEST(Loader, ValidLibraryLoadsWithoutProblems) {
     Problems problems;
-    const Library lib = load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
+    const Library lib =
+        load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
     EXPECT_TRUE(problems.empty()) << problems.to_string();
 
     ASSERT_EQ(lib.elements.size(), 4u);
@@ -57,7 +58,8 @@ TEST(Loader, ValidLibraryLoadsWithoutProblems) {
 
 TEST(Loader, ReadsClausesInDetail) {
     Problems problems;
-    const Library lib = load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
+    const Library lib =
+        load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
     const Clause* clause = lib.find_clause("information-exchange.general");
     ASSERT_NE(clause, nullptr);
     EXPECT_EQ(clause->element, "information-exchange");
@@ -119,7 +121,8 @@ TEST(Loader, ReadsClausesInDetail) {
 
 TEST(Loader, ReadsFieldsTermsAndTemplates) {
     Problems problems;
-    const Library lib = load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
+    const Library lib =
+        load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
     const Field* place = lib.find_field("signature-place");
     ASSERT_NE(place, nullptr);
     EXPECT_TRUE(place->localized);
@@ -176,9 +179,8 @@ TEST(Loader, MalformedFileIsReportedAndLeftOut) {
     copy.edit("information-exchange.xml", "</guidance>\n    <guidance lang=\"fr\">", "\n    <guidance lang=\"fr\">");
     Problems problems;
     const Library lib = copy.load(problems);
-    const Problem& problem =
-        expect_problem(problems, "malformed XML", copy.file("information-exchange.xml"),
-                       copy.line_of("information-exchange.xml", "</clause>"));
+    const Problem& problem = expect_problem(problems, "malformed XML", copy.file("information-exchange.xml"),
+                                            copy.line_of("information-exchange.xml", "</clause>"));
     EXPECT_THAT(to_string(problem), HasSubstr("information-exchange.xml:"));
     // The rest loads, and the broken file's clauses are not reported again as unknown.
     EXPECT_EQ(lib.find_clause("information-exchange.general"), nullptr);
@@ -195,8 +197,8 @@ TEST(Loader, SchemaInvalidFileIsReportedAndLeftOut) {
     Problems problems;
     const Library lib = copy.load(problems);
     const std::string file = copy.file("data-protection.xml");
-    const Problem& level = expect_problem(problems, "'cooperation'", file,
-                                          copy.line_of("data-protection.xml", "level=\"cooperation\""));
+    const Problem& level =
+        expect_problem(problems, "'cooperation'", file, copy.line_of("data-protection.xml", "level=\"cooperation\""));
     EXPECT_EQ(level.where.column, 14);  // the level attribute
     expect_problem(problems, "'one year'", file, copy.line_of("data-protection.xml", "due=\"one year\""));
     EXPECT_EQ(lib.find_clause("data-protection.general"), nullptr);
@@ -209,7 +211,8 @@ TEST(Loader, SchemaInvalidFileIsReportedAndLeftOut) {
 TEST(Loader, QuickLoadSkipsTheSchemaButKeepsTheSemanticChecks) {
     LibraryCopy copy;
     copy.edit("data-protection.xml", "due=\"P1Y\"", "due=\"one year\"");  // only the schema objects
-    copy.edit("information-exchange.xml", "requires=\"data-protection.general\"", "requires=\"data-protection.nothing\"");
+    copy.edit("information-exchange.xml", "requires=\"data-protection.general\"",
+              "requires=\"data-protection.nothing\"");
     Problems problems;
     const Library lib = load_library(copy.dir(), copy.templates(), problems, SchemaCheck::quick);
     EXPECT_EQ(find_problem(problems, "'one year'"), nullptr) << problems.to_string();
@@ -269,7 +272,8 @@ TEST(Loader, CyclicRequiresNamesTheCycle) {
     Problems problems;
     const Library lib = copy.load(problems);
     const Problem& problem = expect_problem(
-        problems, "cyclic requires: information-exchange.general -> data-protection.general -> information-exchange.general",
+        problems,
+        "cyclic requires: information-exchange.general -> data-protection.general -> information-exchange.general",
         copy.file("information-exchange.xml"), copy.line_of("information-exchange.xml", "requires="));
     EXPECT_EQ(problem.where.column, 11);  // the requires attribute
     // Reported once, however many clauses are on it.
@@ -317,8 +321,8 @@ TEST(Loader, DuplicateIds) {
     copy.edit("catalogue.xml", "slug=\"legal-status\"", "slug=\"data-protection\"");
     Problems problems;
     const Library lib = copy.load(problems);
-    const Problem& clause = expect_problem(problems, "duplicate clause id 'data-protection.general'",
-                                           copy.file("data-protection.xml"), 31);
+    const Problem& clause =
+        expect_problem(problems, "duplicate clause id 'data-protection.general'", copy.file("data-protection.xml"), 31);
     EXPECT_THAT(clause.message, HasSubstr("first at " + copy.file("data-protection.xml") + ":9:3"));
     expect_problem(problems, "duplicate field id 'signature-date'", copy.file("information-exchange.xml"), 3);
     expect_problem(problems, "duplicate term id 'personal-data'", copy.file("data-protection.xml"), 3);
@@ -365,22 +369,24 @@ TEST(Loader, ClauseMissingALanguage) {
 
 TEST(Loader, CommitmentAndGuidanceMissingALanguage) {
     LibraryCopy copy;
-    copy.edit("information-exchange.xml", "<text lang=\"fr\">Désigner un point focal pour les demandes d'informations</text>",
-              "");
+    copy.edit("information-exchange.xml",
+              "<text lang=\"fr\">Désigner un point focal pour les demandes d'informations</text>", "");
     copy.edit("legal-status.xml", "<guidance lang=\"en\">For an MOA: says it binds the Parties.</guidance>", "");
     Problems problems;
     copy.load(problems);
     expect_problem(problems,
                    "clause 'information-exchange.general', commitment 'information-exchange.focal-points': no <text "
                    "lang=\"fr\">",
-                   copy.file("information-exchange.xml"), copy.line_of("information-exchange.xml", "Designate a focal"));
+                   copy.file("information-exchange.xml"),
+                   copy.line_of("information-exchange.xml", "Designate a focal"));
     expect_problem(problems, "clause 'legal-status.binding': no <guidance lang=\"en\">", copy.file("legal-status.xml"),
                    copy.line_of("legal-status.xml", "Pour un mémorandum d'accord"));
 }
 
 TEST(Loader, UndefinedFieldTermAndClause) {
     LibraryCopy copy;
-    copy.edit("information-exchange.xml", "within <field ref=\"response-time-days\"/>", "within <field ref=\"response-days\"/>");
+    copy.edit("information-exchange.xml", "within <field ref=\"response-time-days\"/>",
+              "within <field ref=\"response-days\"/>");
     copy.edit("data-protection.xml", "<term ref=\"personal-data\"/>", "<term ref=\"personal-info\"/>");
     copy.edit("information-exchange.xml", "subject to <ref clause=\"data-protection.general\"/>",
               "subject to <ref clause=\"data-protection.lenient\"/>");
@@ -415,13 +421,15 @@ TEST(Loader, RecurrenceFieldMustBeAnInteger) {
     copy.edit("information-exchange.xml", "every=\"field:review-period-months\"", "every=\"field:signature-date\"");
     Problems problems;
     copy.load(problems);
-    expect_problem(problems, "counts months with 'signature-date', which is not an integer field", copy.file("information-exchange.xml"),
+    expect_problem(problems, "counts months with 'signature-date', which is not an integer field",
+                   copy.file("information-exchange.xml"),
                    copy.line_of("information-exchange.xml", "field:signature-date"));
 }
 
 TEST(Loader, ReferenceOutsideTheRequiresClosureIsAWarning) {
     LibraryCopy copy;
-    copy.edit("data-protection.xml", "under their national law.", "under their national law and <ref clause=\"legal-status.binding\"/>.");
+    copy.edit("data-protection.xml", "under their national law.",
+              "under their national law and <ref clause=\"legal-status.binding\"/>.");
     Problems problems;
     copy.load(problems);
     expect_problem(problems, "refers to clause 'legal-status.binding', which it does not require",
@@ -432,7 +440,8 @@ TEST(Loader, ReferenceOutsideTheRequiresClosureIsAWarning) {
 
 TEST(Loader, CooperationClauseWithOneLevelIsAWarning) {
     LibraryCopy copy;
-    copy.edit("catalogue.xml", "slug=\"purpose-and-scope\" group=\"final\"", "slug=\"purpose-and-scope\" group=\"cooperation\"");
+    copy.edit("catalogue.xml", "slug=\"purpose-and-scope\" group=\"final\"",
+              "slug=\"purpose-and-scope\" group=\"cooperation\"");
     Problems problems;
     copy.load(problems);
     expect_problem(problems, "has variants for fewer than two levels", copy.file("purpose-and-scope.xml"), 3,
@@ -446,7 +455,8 @@ TEST(Loader, LevelUsedTwice) {
     Problems problems;
     copy.load(problems);
     expect_problem(problems, "level 'coexistence' is used twice", copy.file("data-protection.xml"),
-                   copy.line_of("data-protection.xml", "<variant level=\"coexistence\">\n      <para>\n        <text lang=\"en\">No") );
+                   copy.line_of("data-protection.xml",
+                                "<variant level=\"coexistence\">\n      <para>\n        <text lang=\"en\">No"));
 }
 
 TEST(Loader, KeyElementWithoutClause) {
@@ -464,8 +474,8 @@ TEST(Loader, IntegerExampleOutOfRange) {
     copy.edit("information-exchange.xml", "<example>15</example>", "<example>fifteen</example>");
     Problems problems;
     copy.load(problems);
-    expect_problem(problems, "field 'review-period-months': example 99 is out of range [1, 60]", copy.file("fields.xml"),
-                   copy.line_of("fields.xml", "<example>99"));
+    expect_problem(problems, "field 'review-period-months': example 99 is out of range [1, 60]",
+                   copy.file("fields.xml"), copy.line_of("fields.xml", "<example>99"));
     expect_problem(problems, "example 'fifteen' is not an integer", copy.file("information-exchange.xml"),
                    copy.line_of("information-exchange.xml", "fifteen"));
 }
@@ -499,7 +509,8 @@ TEST(Loader, MissingSchemasAreOneErrorAndTheLibraryStillLoads) {
     const std::string saved = before ? before : "";
     setenv("MOUDESK_DATA_DIR", empty.c_str(), 1);
     Problems problems;
-    const Library lib = load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
+    const Library lib =
+        load_library(testing::valid_library_dir(), testing::valid_library_dir() / "templates", problems);
     if (before)
         setenv("MOUDESK_DATA_DIR", saved.c_str(), 1);
     else

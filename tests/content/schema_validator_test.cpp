@@ -14,7 +14,9 @@ std::filesystem::path schema(const char* name) {
     return std::filesystem::path(MOUDESK_SOURCE_DATA_DIR) / "schemas" / name;
 }
 
-std::filesystem::path valid(const std::string& name) { return testing::valid_library_dir() / name; }
+std::filesystem::path valid(const std::string& name) {
+    return testing::valid_library_dir() / name;
+}
 
 TEST(SchemaValidator, ValidSamplesValidate) {
     const SchemaValidator catalogue(schema("catalogue.xsd"));
@@ -26,7 +28,8 @@ TEST(SchemaValidator, ValidSamplesValidate) {
     EXPECT_TRUE(catalogue.validate_file(valid("catalogue.xml"), problems));
     EXPECT_TRUE(fields.validate_file(valid("fields.xml"), problems));
     EXPECT_TRUE(terms.validate_file(valid("terms.xml"), problems));
-    for (const char* name : {"purpose-and-scope.xml", "information-exchange.xml", "data-protection.xml", "legal-status.xml"})
+    for (const char* name :
+         {"purpose-and-scope.xml", "information-exchange.xml", "data-protection.xml", "legal-status.xml"})
         EXPECT_TRUE(clauses.validate_file(valid(name), problems)) << name;
     for (const char* name : {"templates/mou.xml", "templates/moa.xml", "templates/addendum.xml"})
         EXPECT_TRUE(templates.validate_file(valid(name), problems)) << name;
@@ -75,7 +78,9 @@ TEST(SchemaValidator, MalformedXmlIsAnError) {
 
 TEST(SchemaValidator, BrokenSchemaThrows) {
     const auto path = std::filesystem::path(MOUDESK_TEST_OUTPUT_DIR) / "broken.xsd";
-    write_file_atomically(path, "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"nope\"/></xs:schema>");
+    write_file_atomically(
+        path,
+        "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"nope\"/></xs:schema>");
     try {
         const SchemaValidator validator(path);
         FAIL() << "no exception";
@@ -86,7 +91,9 @@ TEST(SchemaValidator, BrokenSchemaThrows) {
     EXPECT_THROW(SchemaValidator("/nonexistent/schema.xsd"), Error);
     // A missing xs:include is an error in the exception, not a line on stderr.
     const auto includer = std::filesystem::path(MOUDESK_TEST_OUTPUT_DIR) / "includer.xsd";
-    write_file_atomically(includer, "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:include schemaLocation=\"missing.xsd\"/><xs:element name=\"a\" type=\"t\"/></xs:schema>");
+    write_file_atomically(includer,
+                          "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:include "
+                          "schemaLocation=\"missing.xsd\"/><xs:element name=\"a\" type=\"t\"/></xs:schema>");
     ::testing::internal::CaptureStderr();
     EXPECT_THROW(SchemaValidator{includer}, Error);
     EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");

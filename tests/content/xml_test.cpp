@@ -46,17 +46,17 @@ TEST(Document, UnreadableFileIsAnError) {
 
 TEST(Document, NodesKnowWhereTheyAre) {
     Problems problems;
-    const auto doc = Document::parse("<?xml version=\"1.0\"?>\n<root>\n  <élément  a=\"1\"\n     b='x>y' c=\"2\"/>\n</root>",
-                                     "ok.xml", problems);
+    const auto doc = Document::parse(
+        "<?xml version=\"1.0\"?>\n<root>\n  <élément  a=\"1\"\n     b='x>y' c=\"2\"/>\n</root>", "ok.xml", problems);
     ASSERT_NE(doc, nullptr) << problems.to_string();
     const pugi::xml_node root = doc->root();
     EXPECT_EQ(doc->where(root).line, 2);
-    EXPECT_EQ(doc->where(root).column, 1);  // the '<', not the name
+    EXPECT_EQ(doc->where(root).column, 1);                           // the '<', not the name
     const pugi::xml_node child = root.first_child().next_sibling();  // after the white space
     ASSERT_EQ(std::string(child.name()), "élément");
     EXPECT_EQ(doc->where(child).line, 3);
     EXPECT_EQ(doc->where(child).column, 3);
-    EXPECT_EQ(doc->where(child, "a").column, 13);  // counted in characters: é is one
+    EXPECT_EQ(doc->where(child, "a").column, 13);     // counted in characters: é is one
     const SourceLocation c = doc->where(child, "c");  // after a quoted '>'
     EXPECT_EQ(c.line, 4);
     EXPECT_EQ(c.column, 14);

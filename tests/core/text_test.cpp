@@ -5,7 +5,9 @@
 using namespace moudesk;
 
 TEST(Text, CleanTextDropsControlCharactersAndRepairsInvalidUtf8) {
-    EXPECT_EQ(clean_text("a\x01" "b\tc\nd"), "ab\tc\nd");
+    EXPECT_EQ(clean_text("a\x01"
+                         "b\tc\nd"),
+              "ab\tc\nd");
     EXPECT_EQ(clean_text("x\r\ny\rz"), "x\ny\nz");
     EXPECT_EQ(clean_text("bad \xC3 byte"), "bad \xEF\xBF\xBD byte");
     EXPECT_EQ(clean_text("overlong \xC0\xAF"), "overlong \xEF\xBF\xBD\xEF\xBF\xBD");
@@ -25,6 +27,8 @@ TEST(Text, FoldCaseAndCapitalizeHandleAccents) {
 }
 
 TEST(Text, CountsCodePointsAndCollapsesSpaces) {
-    EXPECT_EQ(count_code_points("é\xF0\x9F\x9B\x83" "a"), 3u);
+    EXPECT_EQ(count_code_points("é\xF0\x9F\x9B\x83"
+                                "a"),
+              3u);
     EXPECT_EQ(collapse_spaces("  a \n\t b  "), "a b");
 }

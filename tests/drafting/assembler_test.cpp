@@ -16,8 +16,9 @@ std::vector<std::string> texts(const Document& doc, BlockKind kind, Language lan
     std::vector<std::string> out;
     int col = doc.column_of(language);
     for (const auto& row : doc.rows)
-        if (row.kind == kind) out.push_back(row.cells[static_cast<std::size_t>(col)].label + "|" +
-                                            row.cells[static_cast<std::size_t>(col)].plain_text());
+        if (row.kind == kind)
+            out.push_back(row.cells[static_cast<std::size_t>(col)].label + "|" +
+                          row.cells[static_cast<std::size_t>(col)].plain_text());
     return out;
 }
 
@@ -100,7 +101,8 @@ TEST_F(AssemblerTest, ParagraphsAreNumberedOnlyWhenAnArticleHasSeveral) {
     auto paragraphs = texts(a.document, BlockKind::paragraph);
     // Article 1 has one paragraph: no number. Article 3 has two: 1. and 2., with items between.
     EXPECT_EQ(paragraphs[0].substr(0, 1), "|");
-    auto numbered = std::count_if(paragraphs.begin(), paragraphs.end(), [](const std::string& p) { return p[0] != '|'; });
+    auto numbered =
+        std::count_if(paragraphs.begin(), paragraphs.end(), [](const std::string& p) { return p[0] != '|'; });
     EXPECT_EQ(numbered, 2);
     auto items = texts(a.document, BlockKind::item);
     EXPECT_NE(std::find(items.begin(), items.end(), "(a)|spontaneously;"), items.end());
@@ -148,7 +150,8 @@ TEST_F(AssemblerTest, ExcludedClausesAreRefusedWithTheReason) {
     ASSERT_TRUE(a.has_errors());
     bool excluded = std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& x) {
         return x.kind == Finding::Kind::conflict &&
-               x.message.find("“legal-status.non-binding” (Legal status) excludes “legal-status.binding”") != std::string::npos;
+               x.message.find("“legal-status.non-binding” (Legal status) excludes “legal-status.binding”") !=
+                   std::string::npos;
     });
     EXPECT_TRUE(excluded);
     // The binding clause also does not fit an MOU.

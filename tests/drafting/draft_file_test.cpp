@@ -15,7 +15,8 @@ TEST(DraftFile, RoundTripKeepsEverythingIncludingHostileText) {
     d.base_instrument = Instrument::moa;
     d.languages = {Language::fr, Language::en};
     d.layout = Layout::sequence;
-    d.parties[0].name.en = "Customs & <Excise> \"Sud\" 'Nord' \xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 \xF0\x9F\x9B\x83";
+    d.parties[0].name.en =
+        "Customs & <Excise> \"Sud\" 'Nord' \xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 \xF0\x9F\x9B\x83";
     d.parties[0].signatory.title = {"Director", "Directrice"};
     d.parties[0].signatory.date = "2027-02-28";
     d.elements[2].level = PartnershipLevel::integration;

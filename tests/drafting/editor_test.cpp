@@ -21,8 +21,9 @@ TEST_F(EditorTest, ChoosingAnElementSaysWhatItPullsInAndWhy) {
     Editor editor(lib, start());
     auto result = editor.choose_element("information-exchange");
     ASSERT_TRUE(result.accepted) << result.refusal;
-    EXPECT_EQ(result.pulled_in, (std::vector<std::string>{"information-exchange.general: chosen",
-                                                          "data-protection.general: required by information-exchange.general"}));
+    EXPECT_EQ(result.pulled_in,
+              (std::vector<std::string>{"information-exchange.general: chosen",
+                                        "data-protection.general: required by information-exchange.general"}));
     EXPECT_TRUE(editor.implied("data-protection"));
     EXPECT_FALSE(editor.implied("information-exchange"));
     EXPECT_EQ(editor.reason_for("data-protection.general"), "required by information-exchange.general");

@@ -48,7 +48,8 @@ NewDraftSettings bilingual_mou() {
     return s;
 }
 
-drafting::Party party(const std::string& kind, const std::string& en, const std::string& fr, const std::string& short_name) {
+drafting::Party party(const std::string& kind, const std::string& en, const std::string& fr,
+                      const std::string& short_name) {
     drafting::Party p;
     p.kind = kind;
     p.name = {en, fr};
@@ -59,7 +60,9 @@ drafting::Party party(const std::string& kind, const std::string& en, const std:
     return p;
 }
 
-bool contains(const wxString& text, const std::string& part) { return from_wx(text).find(part) != std::string::npos; }
+bool contains(const wxString& text, const std::string& part) {
+    return from_wx(text).find(part) != std::string::npos;
+}
 
 class DraftingPageTest : public ::testing::Test {
 protected:
@@ -84,7 +87,7 @@ protected:
     }
 
     int answer_for(const wxString& text, long style) {
-        if (contains(text, "exported to")) return wxID_NO;       // do not launch a viewer
+        if (contains(text, "exported to")) return wxID_NO;  // do not launch a viewer
         if (contains(text, "Export it anyway")) return export_gaps_answer_;
         if (contains(text, "Save the changes")) return unsaved_answer_;
         return (style & wxYES_NO) ? wxID_NO : wxID_OK;
@@ -187,9 +190,12 @@ TEST_F(DraftingPageTest, FromPartiesToAnExportedDocumentThatLibreOfficeReads) {
     t().notebook()->SetSelection(parties_tab);
 
     // --- parties -----------------------------------------------------------------------------
-    t().parties().update_party(0, party("customs", "Customs Administration of Valmont", "Administration des douanes du Valmont", "Customs"));
-    t().parties().update_party(1, party("police", "National Police of Valmont", "Police nationale du Valmont", "Police"));
-    t().parties().add_party(party("border-guard", "Border Guard of Valmont", "Garde-frontière du Valmont", "Border Guard"));
+    t().parties().update_party(
+        0, party("customs", "Customs Administration of Valmont", "Administration des douanes du Valmont", "Customs"));
+    t().parties().update_party(1,
+                               party("police", "National Police of Valmont", "Police nationale du Valmont", "Police"));
+    t().parties().add_party(
+        party("border-guard", "Border Guard of Valmont", "Garde-frontière du Valmont", "Border Guard"));
     pump();
     wxListCtrl* list = t().parties().list();
     ASSERT_EQ(list->GetItemCount(), 3);
@@ -386,7 +392,8 @@ TEST_F(DraftingPageTest, ABrokenFileIsReportedWithItsNameAndTheDraftStays) {
     unsaved_answer_ = wxID_NO;
     EXPECT_FALSE(page_->open_file(to_wx(broken)));
     ASSERT_EQ(errors.reports().size(), 1u);
-    EXPECT_TRUE(contains(errors.reports()[0].full_text(), "broken.moudraft")) << from_wx(errors.reports()[0].full_text());
+    EXPECT_TRUE(contains(errors.reports()[0].full_text(), "broken.moudraft"))
+        << from_wx(errors.reports()[0].full_text());
     EXPECT_EQ(editor().draft().parties[0].name.en, "Customs of Valmont");
 }
 

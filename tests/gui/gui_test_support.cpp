@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <cstdint>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <thread>
 
@@ -59,8 +59,8 @@ protected:
 TestDialogHook* the_hook = nullptr;
 
 void assert_handler(const wxString& file, int line, const wxString& func, const wxString& cond, const wxString& msg) {
-    ADD_FAILURE() << "wxWidgets assertion failed at " << from_wx(file) << ":" << line << " in " << from_wx(func)
-                  << ": " << from_wx(cond) << " " << from_wx(msg);
+    ADD_FAILURE() << "wxWidgets assertion failed at " << from_wx(file) << ":" << line << " in " << from_wx(func) << ": "
+                  << from_wx(cond) << " " << from_wx(msg);
 }
 
 }  // namespace
@@ -217,8 +217,8 @@ int colour_count(const fs::path& png) {
     const unsigned char* data = image.GetData();
     const long pixels = static_cast<long>(image.GetWidth()) * image.GetHeight();
     for (long i = 0; i < pixels && colours.size() < 10000; i += 7) {
-        colours.insert((static_cast<unsigned long>(data[3 * i]) << 16) | (static_cast<unsigned long>(data[3 * i + 1]) << 8) |
-                       data[3 * i + 2]);
+        colours.insert((static_cast<unsigned long>(data[3 * i]) << 16) |
+                       (static_cast<unsigned long>(data[3 * i + 1]) << 8) | data[3 * i + 2]);
     }
     return static_cast<int>(colours.size());
 }
@@ -227,15 +227,21 @@ ErrorRecorder::ErrorRecorder() {
     previous_ = set_error_sink([this](const ErrorReport& report) { reports_.push_back(report); });
 }
 
-ErrorRecorder::~ErrorRecorder() { set_error_sink(std::move(previous_)); }
+ErrorRecorder::~ErrorRecorder() {
+    set_error_sink(std::move(previous_));
+}
 
 DialogAnswer::DialogAnswer(int answer) {
     the_hook->answers.push_back(answer);
     the_hook->seen.clear();
 }
 
-DialogAnswer::~DialogAnswer() { the_hook->answers.pop_back(); }
+DialogAnswer::~DialogAnswer() {
+    the_hook->answers.pop_back();
+}
 
-const std::vector<SeenDialog>& DialogAnswer::dialogs() const { return the_hook->seen; }
+const std::vector<SeenDialog>& DialogAnswer::dialogs() const {
+    return the_hook->seen;
+}
 
 }  // namespace moudesk::gui::test

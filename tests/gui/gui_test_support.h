@@ -21,7 +21,9 @@
 #include "main_frame.h"
 
 /// wxString in GoogleTest messages, as text.
-inline void PrintTo(const wxString& text, std::ostream* out) { *out << '"' << text.utf8_str().data() << '"'; }
+inline void PrintTo(const wxString& text, std::ostream* out) {
+    *out << '"' << text.utf8_str().data() << '"';
+}
 
 namespace moudesk::gui::test {
 

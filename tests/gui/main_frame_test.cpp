@@ -73,7 +73,8 @@ TEST(MainFrame, ShowsTheDraftingAndLibraryPagesInTheSidebar) {
     EXPECT_EQ(frame.library_page().page_name(), "Library");
     ASSERT_NE(frame.GetStatusBar(), nullptr);
     EXPECT_EQ(frame.GetStatusBar()->GetFieldsCount(), 2);
-    EXPECT_TRUE(frame.GetStatusBar()->GetStatusText(1).StartsWith("Library: ")) << frame.GetStatusBar()->GetStatusText(1);
+    EXPECT_TRUE(frame.GetStatusBar()->GetStatusText(1).StartsWith("Library: "))
+        << frame.GetStatusBar()->GetStatusText(1);
     // The bundled library loads: 24 key elements.
     EXPECT_EQ(frame.context().library.elements.size(), 24u);
     EXPECT_FALSE(frame.context().data_dir.empty());
@@ -129,7 +130,8 @@ TEST(MainFrame, FindShowsTheLibraryAndFocusesItsSearch) {
     wxWindow* focus = wxWindow::FindFocus();
     wxSearchCtrl* search = frame.library_page().search_box();
     if (focus) {
-        EXPECT_TRUE(focus == search || search->IsDescendant(focus)) << "focus is on " << focus->GetClassInfo()->GetClassName();
+        EXPECT_TRUE(focus == search || search->IsDescendant(focus))
+            << "focus is on " << focus->GetClassInfo()->GetClassName();
     }
     frame.ProcessCommand(ID_PAGE_DRAFTING);
 }
@@ -161,7 +163,8 @@ TEST(MainFrame, RecentFilesRoundTripThroughTheSettings) {
     EXPECT_EQ(from_wx(frame->recent_files().GetHistoryFile(0)), second.string());
     EXPECT_EQ(from_wx(frame->recent_files().GetHistoryFile(1)), first.string());
     // And they are in the File ▸ Open Recent menu.
-    wxMenuItem* recent = frame->GetMenuBar()->GetMenu(0)->FindItem(frame->GetMenuBar()->GetMenu(0)->FindItem("Open Recent"));
+    wxMenuItem* recent =
+        frame->GetMenuBar()->GetMenu(0)->FindItem(frame->GetMenuBar()->GetMenu(0)->FindItem("Open Recent"));
     ASSERT_NE(recent, nullptr);
     ASSERT_NE(recent->GetSubMenu(), nullptr);
     EXPECT_EQ(recent->GetSubMenu()->GetMenuItemCount(), 2u);
@@ -277,9 +280,8 @@ TEST(MainFrame, AnExceptionInAHandlerIsReportedAndTheApplicationKeepsRunning) {
     }
     frame.Unbind(wxEVT_MENU, throwing, id);
     // guarded() names what failed.
-    frame.Bind(wxEVT_MENU, guarded(&frame, "export the agreement", [](wxCommandEvent&) {
-                   throw std::runtime_error("unexpected");
-               }),
+    frame.Bind(wxEVT_MENU,
+               guarded(&frame, "export the agreement", [](wxCommandEvent&) { throw std::runtime_error("unexpected"); }),
                id);
     {
         ErrorRecorder errors;

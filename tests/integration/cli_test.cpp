@@ -47,8 +47,8 @@ TEST_F(Cli, ABrokenLibraryFileIsReportedWithFileAndLine) {
     std::string xml = read_file(lib / "costs.xml");
     xml.replace(xml.find("</clause>"), 9, "</clase>");
     write_file_atomically(lib / "costs.xml", xml);
-    auto r = cli({"library", "check", "--library", lib.string(),
-                  "--templates", (content::bundled_data_dir() / "templates").string()});
+    auto r = cli({"library", "check", "--library", lib.string(), "--templates",
+                  (content::bundled_data_dir() / "templates").string()});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find((lib / "costs.xml").string() + ":"), std::string::npos) << r.out;
     // The rest of the library still loads: drafts can be made without the broken element.
@@ -107,7 +107,8 @@ TEST_F(Cli, MissingValuesAreAllListedAndNothingIsWrittenUnlessForced) {
     EXPECT_EQ(r.code, 1);
     EXPECT_FALSE(fs::exists(out));
     std::size_t missing = 0;
-    for (auto pos = r.err.find("has no value"); pos != std::string::npos; pos = r.err.find("has no value", pos + 1)) ++missing;
+    for (auto pos = r.err.find("has no value"); pos != std::string::npos; pos = r.err.find("has no value", pos + 1))
+        ++missing;
     EXPECT_GT(missing, 10u) << r.err;
     EXPECT_NE(r.err.find("used in Article"), std::string::npos);
     auto forced = cli({"draft", "render", p.string(), "-o", out.string(), "--force"});

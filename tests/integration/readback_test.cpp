@@ -22,9 +22,11 @@ namespace {
 
 // & < > " ' , a control character (dropped by moudesk), Arabic and an emoji.
 const std::string hostile_en =
-    "Customs & Excise <Border> \"Directorate\" 'Sud' \x01\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 of Valmont \xF0\x9F\x9B\x83";
+    "Customs & Excise <Border> \"Directorate\" 'Sud' \x01\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 of "
+    "Valmont \xF0\x9F\x9B\x83";
 const std::string hostile_fr =
-    "Douanes & Accises <Frontière> \"Direction\" 'Sud' \x01\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 du Valmont \xF0\x9F\x9B\x83";
+    "Douanes & Accises <Frontière> \"Direction\" 'Sud' \x01\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 du "
+    "Valmont \xF0\x9F\x9B\x83";
 
 std::string without_control(std::string s) {
     s.erase(std::remove(s.begin(), s.end(), '\x01'), s.end());
@@ -57,7 +59,7 @@ std::string case_name(const ::testing::TestParamInfo<Case>& info) {
 // cross-references with the words before them.
 struct Expected {
     std::vector<std::vector<std::pair<std::string, std::string>>> headings;  // per language: label, title
-    std::vector<std::string> references;                                      // "… à l'article 4"
+    std::vector<std::string> references;                                     // "… à l'article 4"
 };
 
 Expected expected_from(const Assembly& a) {
@@ -92,7 +94,8 @@ void expect_headings_in_order(const std::string& text, const std::vector<std::pa
         bool found = false;
         for (std::size_t pos = text.find(label, cursor); pos != std::string::npos; pos = text.find(label, pos + 1)) {
             std::size_t after = pos + label.size();
-            if (after < text.size() && std::isdigit(static_cast<unsigned char>(text[after]))) continue;  // Article 1 vs 12
+            if (after < text.size() && std::isdigit(static_cast<unsigned char>(text[after])))
+                continue;  // Article 1 vs 12
             std::size_t t = text.find(title, after);
             if (t != std::string::npos && t - after <= 8) {  // separated by a space, a dash or a tab
                 cursor = t + title.size();
@@ -157,7 +160,8 @@ TEST_P(Readback, EveryReaderSeesTheArticlesReferencesAndPartyNames) {
     auto pandoc_docx = run({"pandoc", "-t", "plain", "--wrap=none", (dir / "agreement-docx.docx").string()});
     ASSERT_EQ(pandoc_docx.code, 0) << pandoc_docx.err;
     readings.push_back({"pandoc (docx)", pandoc_docx.out});
-    auto pandoc_html = run({"pandoc", "-f", "html", "-t", "plain", "--wrap=none", (dir / "agreement-html.html").string()});
+    auto pandoc_html =
+        run({"pandoc", "-f", "html", "-t", "plain", "--wrap=none", (dir / "agreement-html.html").string()});
     ASSERT_EQ(pandoc_html.code, 0) << pandoc_html.err;
     readings.push_back({"pandoc (html)", pandoc_html.out});
     auto pdf = run({"pdftotext", "-enc", "UTF-8", (dir / "agreement-pdf.pdf").string(), "-"});

@@ -51,7 +51,8 @@ Package open_package(const std::string& bytes) {
     for (const auto& e : p.entries) {
         if (!(e.name.ends_with(".xml") || e.name.ends_with(".rels"))) continue;
         auto doc = std::make_unique<pugi::xml_document>();
-        pugi::xml_parse_result result = doc->load_buffer(e.data.data(), e.data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+        pugi::xml_parse_result result =
+            doc->load_buffer(e.data.data(), e.data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
         EXPECT_TRUE(result) << e.name << ": " << result.description() << " at " << result.offset;
         p.xml.emplace(e.name, std::move(doc));
     }
@@ -62,11 +63,16 @@ Package open_package(const std::string& bytes) {
 void collect_text(pugi::xml_node node, std::string& out) {
     for (pugi::xml_node child : node.children()) {
         std::string_view name = child.name();
-        if (name == "w:t") out += child.text().get();
-        else if (name == "w:tab" && std::string_view(node.name()) == "w:r") out += '\t';
-        else if (name == "w:br") out += '\n';
-        else if (name == "w:instrText" || name == "w:pPr" || name == "w:rPr") continue;
-        else collect_text(child, out);
+        if (name == "w:t")
+            out += child.text().get();
+        else if (name == "w:tab" && std::string_view(node.name()) == "w:r")
+            out += '\t';
+        else if (name == "w:br")
+            out += '\n';
+        else if (name == "w:instrText" || name == "w:pPr" || name == "w:rPr")
+            continue;
+        else
+            collect_text(child, out);
     }
 }
 
@@ -115,9 +121,9 @@ TEST(DocxWriter, PackageHasEveryPartAndEveryXmlPartIsWellFormed) {
     for (const auto& [layout, name] : all_layouts) {
         SCOPED_TRACE(name);
         Package p = open_package(render_docx(test::sample_document(layout)));
-        for (const char* part : {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-                                 "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/footer1.xml",
-                                 "docProps/core.xml", "docProps/app.xml"})
+        for (const char* part : {"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+                                 "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
+                                 "word/header1.xml", "word/footer1.xml", "docProps/core.xml", "docProps/app.xml"})
             EXPECT_TRUE(p.root(part)) << part;
         EXPECT_EQ(p.xml.size(), p.entries.size()) << "every part is XML";
         EXPECT_EQ(p.has("word/header2.xml"), layout == Layout::sequence);
@@ -127,7 +133,8 @@ TEST(DocxWriter, PackageHasEveryPartAndEveryXmlPartIsWellFormed) {
 TEST(DocxWriter, ContentTypesAndRelationshipsCoverEveryPart) {
     Package p = open_package(render_docx(test::sample_document(Layout::sequence)));
     std::set<std::string> overridden;
-    for (auto o : p.root("[Content_Types].xml").children("Override")) overridden.insert(o.attribute("PartName").value());
+    for (auto o : p.root("[Content_Types].xml").children("Override"))
+        overridden.insert(o.attribute("PartName").value());
     for (const auto& e : p.entries) {
         if (e.name.ends_with(".rels") || e.name == "[Content_Types].xml") continue;
         EXPECT_TRUE(overridden.count("/" + e.name)) << e.name << " has no content type";
@@ -159,7 +166,8 @@ TEST(DocxWriter, StylesExistAndAreUsed) {
     std::map<std::string, std::string> styles;  // id → type
     for (auto s : p.root("word/styles.xml").children("w:style"))
         styles[s.attribute("w:styleId").value()] = s.attribute("w:type").value();
-    for (const char* id : {"Normal", "Title", "Heading1", "Heading2", "NumberedParagraph", "ListItem", "Header", "Footer"})
+    for (const char* id :
+         {"Normal", "Title", "Heading1", "Heading2", "NumberedParagraph", "ListItem", "Header", "Footer"})
         EXPECT_EQ(styles[id], "paragraph") << id;
     for (const char* id : {"MissingField", "CrossReference", "DefinedTerm", "Field"})
         EXPECT_EQ(styles[id], "character") << id;
@@ -174,7 +182,8 @@ TEST(DocxWriter, StylesExistAndAreUsed) {
     // Every style the parts refer to exists.
     for (const char* part : {"word/document.xml", "word/header1.xml", "word/footer1.xml"})
         for (auto x : p.root(part).select_nodes("//w:pStyle | //w:rStyle"))
-            EXPECT_TRUE(styles.count(x.node().attribute("w:val").value())) << part << ": " << x.node().attribute("w:val").value();
+            EXPECT_TRUE(styles.count(x.node().attribute("w:val").value()))
+                << part << ": " << x.node().attribute("w:val").value();
 }
 
 TEST(DocxWriter, NumbersAreLiteralTextNotWordNumbering) {
@@ -360,7 +369,9 @@ TEST(DocxWriter, SequenceHasBothLanguagesInOrderWithAPageBreakBetween) {
     EXPECT_EQ(text_of(articles[0]), "Article 1\nPurpose");
     EXPECT_EQ(text_of(articles[1]), "Article 2\nExchange of information");
     EXPECT_EQ(text_of(articles[2]), "Article 1\nObjet");
-    EXPECT_EQ(text_of(articles[3]), "Article 2\n\xC3\x89" "change d'informations");
+    EXPECT_EQ(text_of(articles[3]),
+              "Article 2\n\xC3\x89"
+              "change d'informations");
     // A section break ends the English: the French starts a new page with its own header and footer.
     auto breaks = body.select_nodes("w:p/w:pPr/w:sectPr");
     ASSERT_EQ(breaks.size(), 1u);
@@ -389,8 +400,9 @@ TEST(DocxWriter, SignaturesAreATableWithOneCellPerParty) {
     pugi::xml_node second = cells[1].node();
     std::vector<std::string> lines;
     for (auto para : second.children("w:p")) lines.push_back(style_of(para) + "|" + text_of(para));
-    EXPECT_EQ(lines, (std::vector<std::string>{"SignatureHeading|For the National Police", "Signature|Name: Jean Dupont",
-                                               "Signature|Date: 1 March 2027", "SignatureLine|"}));
+    EXPECT_EQ(lines,
+              (std::vector<std::string>{"SignatureHeading|For the National Police", "Signature|Name: Jean Dupont",
+                                        "Signature|Date: 1 March 2027", "SignatureLine|"}));
     EXPECT_TRUE(table.select_node("w:tr/w:trPr/w:cantSplit"));
 }
 
@@ -427,7 +439,9 @@ TEST(DocxWriter, EmptyAndOneLanguageDocumentsStillGiveValidFiles) {
 
 // ---- real readers -------------------------------------------------------------------------
 
-bool on_path(const std::string& tool) { return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool on_path(const std::string& tool) {
+    return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 std::string quoted(const std::string& s) {
     std::string out = "'";

@@ -72,10 +72,12 @@ TEST(HtmlWriter, IsASelfContainedWellFormedPage) {
 
 TEST(HtmlWriter, EscapesUserTextAndDropsControlCharacters) {
     std::string html = render_html(test::sample_document(Layout::single));
-    EXPECT_NE(html.find("Customs &amp; Excise &lt;Border&gt; &quot;Directorate&quot; &apos;Sud&apos;"), std::string::npos);
+    EXPECT_NE(html.find("Customs &amp; Excise &lt;Border&gt; &quot;Directorate&quot; &apos;Sud&apos;"),
+              std::string::npos);
     EXPECT_EQ(html.find("<Border>"), std::string::npos);
     EXPECT_EQ(html.find('\x01'), std::string::npos);
-    EXPECT_NE(html.find("\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83"), std::string::npos) << "Arabic kept";
+    EXPECT_NE(html.find("\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83"), std::string::npos)
+        << "Arabic kept";
     EXPECT_NE(html.find("<title>Memorandum of Understanding between Customs &amp; Excise"), std::string::npos);
 }
 

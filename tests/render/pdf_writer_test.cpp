@@ -18,17 +18,20 @@ using drafting::Layout;
 // Page objects in cairo's output ("/Type /Page", not "/Type /Pages").
 std::size_t page_count(const std::string& pdf) {
     static const std::regex page(R"(/Type\s*/Page[^s])");
-    return static_cast<std::size_t>(std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page), std::sregex_iterator()));
+    return static_cast<std::size_t>(
+        std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page), std::sregex_iterator()));
 }
 
 bool looks_like_pdf(const std::string& pdf) {
-    return pdf.rfind("%PDF-1.", 0) == 0 && pdf.find("%%EOF", pdf.size() > 64 ? pdf.size() - 64 : 0) != std::string::npos;
+    return pdf.rfind("%PDF-1.", 0) == 0 &&
+           pdf.find("%%EOF", pdf.size() > 64 ? pdf.size() - 64 : 0) != std::string::npos;
 }
 
 drafting::Document with_paragraphs(Layout layout, int count) {
     drafting::Document doc = test::sample_document(layout);
     std::string text;
-    for (int i = 0; i < 6; ++i) text += "The Participants shall exchange information on risk indicators and seizures without delay. ";
+    for (int i = 0; i < 6; ++i)
+        text += "The Participants shall exchange information on risk indicators and seizures without delay. ";
     for (int i = 0; i < count; ++i) {
         drafting::Row row;
         row.kind = BlockKind::paragraph;

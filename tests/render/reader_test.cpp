@@ -31,8 +31,10 @@ bool on_path(const std::string& tool) {
 std::string quoted(const fs::path& path) {
     std::string out = "'";
     for (char c : path.string()) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
     }
     return out + "'";
 }
@@ -57,7 +59,9 @@ std::string pdftotext(const fs::path& pdf, bool layout = true) {
 }
 
 // Runs of white space (line ends included) as one space: wrapping must not decide a match.
-std::string flat(const std::string& text) { return collapse_spaces(text); }
+std::string flat(const std::string& text) {
+    return collapse_spaces(text);
+}
 
 bool has_arabic_letter(const std::string& text) {
     // U+0600-U+06FF, or the presentation forms a PDF may map glyphs back to (U+FB50-U+FEFF).
@@ -106,7 +110,8 @@ TEST_F(PdfReader, SingleLanguageReadsBackInOrder) {
 
     if (on_path("pdfinfo")) {
         std::string info = run("pdfinfo " + quoted(pdf));
-        EXPECT_NE(info.find("Title:           Memorandum of Understanding between " + latin), std::string::npos) << info;
+        EXPECT_NE(info.find("Title:           Memorandum of Understanding between " + latin), std::string::npos)
+            << info;
         EXPECT_NE(info.find("Page size:       595.28 x 841.89 pts (A4)"), std::string::npos) << info;
     }
 }

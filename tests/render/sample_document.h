@@ -10,10 +10,12 @@ namespace moudesk::test {
 // Party name with every character a writer must escape or survive: XML specials, quotes,
 // a control character (dropped by writers), Arabic (right-to-left) and an emoji.
 inline const std::string hostile_party_en =
-    "Customs & Excise <Border> \"Directorate\" 'Sud' \x01 \xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 \xF0\x9F\x9B\x83";
+    "Customs & Excise <Border> \"Directorate\" 'Sud' \x01 \xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 "
+    "\xF0\x9F\x9B\x83";
 // What a reader gets back: the control character is gone.
 inline const std::string hostile_party_en_clean =
-    "Customs & Excise <Border> \"Directorate\" 'Sud'  \xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 \xF0\x9F\x9B\x83";
+    "Customs & Excise <Border> \"Directorate\" 'Sud'  \xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB1\xD9\x83 "
+    "\xF0\x9F\x9B\x83";
 
 inline drafting::Block make_block(drafting::BlockKind kind, std::string label, std::string text,
                                   std::string anchor = {}) {
@@ -44,14 +46,17 @@ inline drafting::Document sample_document(drafting::Layout layout = drafting::La
         if (doc.languages.size() == 2) r.cells.push_back(std::move(fr));
         doc.rows.push_back(std::move(r));
     };
-    row(BlockKind::title, make_block(BlockKind::title, "", doc.title.en), make_block(BlockKind::title, "", doc.title.fr));
-    row(BlockKind::preamble, make_block(BlockKind::preamble, "", "The Participants, recognising the value of cooperation,"),
+    row(BlockKind::title, make_block(BlockKind::title, "", doc.title.en),
+        make_block(BlockKind::title, "", doc.title.fr));
+    row(BlockKind::preamble,
+        make_block(BlockKind::preamble, "", "The Participants, recognising the value of cooperation,"),
         make_block(BlockKind::preamble, "", "Les Participants, reconnaissant l'intérêt de la coopération,"));
     row(BlockKind::part, make_block(BlockKind::part, "", "General provisions"),
         make_block(BlockKind::part, "", "Dispositions générales"));
     row(BlockKind::article, make_block(BlockKind::article, "Article 1", "Purpose", "article-1"),
         make_block(BlockKind::article, "Article 1", "Objet", "article-1"));
-    row(BlockKind::paragraph, make_block(BlockKind::paragraph, "1.", "This Memorandum sets out how the Participants cooperate."),
+    row(BlockKind::paragraph,
+        make_block(BlockKind::paragraph, "1.", "This Memorandum sets out how the Participants cooperate."),
         make_block(BlockKind::paragraph, "1.", "Le présent mémorandum définit la coopération des Participants."));
     row(BlockKind::item, make_block(BlockKind::item, "(a)", "intelligence exchange;"),
         make_block(BlockKind::item, "(a)", "l'échange de renseignements ;"));
@@ -74,8 +79,10 @@ inline drafting::Document sample_document(drafting::Layout layout = drafting::La
     auto signatures = [](const std::string& for_label, const std::string& name_label) {
         drafting::Block b;
         b.kind = BlockKind::signatures;
-        b.signatures.push_back({for_label + " " + hostile_party_en, {{name_label, "Amal Haddad"}, {"Date", "1 March 2027"}}});
-        b.signatures.push_back({for_label + " the National Police", {{name_label, "Jean Dupont"}, {"Date", "1 March 2027"}}});
+        b.signatures.push_back(
+            {for_label + " " + hostile_party_en, {{name_label, "Amal Haddad"}, {"Date", "1 March 2027"}}});
+        b.signatures.push_back(
+            {for_label + " the National Police", {{name_label, "Jean Dupont"}, {"Date", "1 March 2027"}}});
         return b;
     };
     row(BlockKind::signatures, signatures("For", "Name"), signatures("Pour", "Nom"));

@@ -27,13 +27,13 @@ struct Inline {
         party_list   ///< <party-list/>
     };
     Kind kind = Kind::text;
-    std::string text;        ///< text: the characters; term: the given wording (may be empty)
-    std::string mou;         ///< wording: non-binding form
-    std::string moa;         ///< wording: binding form
-    std::string ref;         ///< field id, clause id or term id
+    std::string text;          ///< text: the characters; term: the given wording (may be empty)
+    std::string mou;           ///< wording: non-binding form
+    std::string moa;           ///< wording: binding form
+    std::string ref;           ///< field id, clause id or term id
     bool capitalized = false;  ///< parties / instrument: cap="true"
-    std::string form;        ///< parties / instrument: "", "de" or "a" (French contractions)
-    int party_index = 0;     ///< party: 1-based
+    std::string form;          ///< parties / instrument: "", "de" or "a" (French contractions)
+    int party_index = 0;       ///< party: 1-based
     SourceLocation where;
 };
 
@@ -106,9 +106,7 @@ struct KeyElement {
     std::vector<std::string> patterns_fr;
     SourceLocation where;
 
-    const std::vector<std::string>& patterns(Language l) const {
-        return l == Language::en ? patterns_en : patterns_fr;
-    }
+    const std::vector<std::string>& patterns(Language l) const { return l == Language::en ? patterns_en : patterns_fr; }
 };
 
 enum class FieldType { text, date, integer };
@@ -193,10 +191,9 @@ enum class SchemaCheck {
 };
 
 /// Loads the library from `clauses_dir` and `templates_dir`. Validates each file against its
-/// schema (unless `schema_check` is quick), then checks references (unknown slugs, fields, terms, clauses), duplicate ids, cyclic
-/// requires and missing languages. Every problem goes to `problems` with file:line:column; a
-/// broken file is left out and the rest is still loaded. Throws only when `clauses_dir` is not a
-/// readable folder.
+/// schema (unless `schema_check` is quick), then checks references (unknown slugs, fields, terms, clauses), duplicate
+/// ids, cyclic requires and missing languages. Every problem goes to `problems` with file:line:column; a broken file is
+/// left out and the rest is still loaded. Throws only when `clauses_dir` is not a readable folder.
 Library load_library(const std::filesystem::path& clauses_dir, const std::filesystem::path& templates_dir,
                      Problems& problems, SchemaCheck schema_check = SchemaCheck::full);
 

@@ -21,8 +21,7 @@ const char* to_string(ErrorCategory category);
 
 class Error : public std::runtime_error {
 public:
-    Error(ErrorCategory category, const std::string& message)
-        : std::runtime_error(message), category_(category) {}
+    Error(ErrorCategory category, const std::string& message) : std::runtime_error(message), category_(category) {}
     ErrorCategory category() const { return category_; }
 
 private:

@@ -38,22 +38,22 @@ struct SignatureCell {
 };
 
 enum class BlockKind {
-    title,           ///< document title (Word style Title)
-    preamble,        ///< an unnumbered preamble paragraph
-    part,            ///< a part heading (Heading 1)
-    article,         ///< an article heading (Heading 2): label "Article 3", spans the title
-    paragraph,       ///< an article paragraph; label "1." or empty when the article has one
-    item,            ///< a list item under a paragraph; label "(a)"
-    signature_intro, ///< "Signed at … on …"
-    signatures       ///< the signature table: see `signatures`
+    title,            ///< document title (Word style Title)
+    preamble,         ///< an unnumbered preamble paragraph
+    part,             ///< a part heading (Heading 1)
+    article,          ///< an article heading (Heading 2): label "Article 3", spans the title
+    paragraph,        ///< an article paragraph; label "1." or empty when the article has one
+    item,             ///< a list item under a paragraph; label "(a)"
+    signature_intro,  ///< "Signed at … on …"
+    signatures        ///< the signature table: see `signatures`
 };
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
-    std::string label;         ///< "Article 3", "2.", "(b)"; empty when none
-    std::vector<Span> spans;   ///< the content (for article: its title)
-    std::string anchor;        ///< on article blocks: "article-3", the target of references
-    std::string clause_id;     ///< the clause the block comes from (empty for template text)
+    std::string label;                      ///< "Article 3", "2.", "(b)"; empty when none
+    std::vector<Span> spans;                ///< the content (for article: its title)
+    std::string anchor;                     ///< on article blocks: "article-3", the target of references
+    std::string clause_id;                  ///< the clause the block comes from (empty for template text)
     std::vector<SignatureCell> signatures;  ///< kind == signatures: one cell per party
 
     /// All span texts joined.

@@ -19,15 +19,15 @@ namespace moudesk::drafting {
 
 struct Signatory {
     std::string name;
-    Localized title;     ///< "Director-General" / « Directeur général »
-    std::string place;   ///< empty: the signature-place field
-    std::string date;    ///< YYYY-MM-DD; empty: the signature-date field
+    Localized title;    ///< "Director-General" / « Directeur général »
+    std::string place;  ///< empty: the signature-place field
+    std::string date;   ///< YYYY-MM-DD; empty: the signature-date field
 };
 
 /// The kinds of agency a party can be.
-inline constexpr const char* party_kinds[] = {
-    "customs", "police", "gendarmerie", "border-guard", "coast-guard",
-    "financial-intelligence-unit", "prosecution", "ministry", "other"};
+inline constexpr const char* party_kinds[] = {"customs",      "police",      "gendarmerie",
+                                              "border-guard", "coast-guard", "financial-intelligence-unit",
+                                              "prosecution",  "ministry",    "other"};
 
 bool is_party_kind(std::string_view kind);
 
