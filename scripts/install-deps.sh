@@ -7,20 +7,25 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build pkg-config
   libwxgtk3.2-dev              # desktop application
-  libsqlitecpp-dev libsqlite3-dev
+  libsqlitecpp-dev libsqlite3-dev  # the register
+  libxlsxwriter-dev            # XLSX exports of the register
   libpugixml-dev libxml2-dev   # clause library: loading, XSD validation
   libzip-dev                   # DOCX / ODT containers
+  libpoppler-cpp-dev           # the text of imported PDF agreements
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-core  # PDF
-  libcli11-dev libfmt-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev  # command line, --json output
   gettext                      # msgfmt: the French and English interface catalogues
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(
   libreoffice-writer-nogui     # reads DOCX/ODT back in tests
+  libreoffice-calc-nogui       # reads the XLSX exports back in tests
   pandoc poppler-utils         # pandoc reader, pdftotext
   xvfb xauth                   # GUI tests in a real window
   libxml2-utils                # xmllint, for schema checks in tests
   time                         # /usr/bin/time for peak-memory figures in bench/
+  libical-dev                  # a real iCalendar parser reads the deadline exports back
+  sqlite3                      # the bare-SQL side of bench/register_vs_sqlite3.sh
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "moudesk/content/library.h"
+#include "moudesk/content/schema_validator.h"
 #include "moudesk/content/xml.h"
 #include "moudesk/core/file.h"
 #include "moudesk/core/text.h"
-#include "schema_validator.h"
 
 namespace moudesk::content {
 namespace {

@@ -1,4 +1,4 @@
-#include "schema_validator.h"
+#include "moudesk/content/schema_validator.h"
 
 #include <algorithm>
 #include <vector>

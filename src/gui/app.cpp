@@ -110,8 +110,7 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
         wxEmptyString, "templates",
         _("templates folder (default: ../templates beside --library if it exists, else the bundled ones)"));
     parser.AddOption(wxEmptyString, "db",
-                     _("agreements register database (default: moudesk.sqlite in the data folder); kept for the "
-                       "agreements register, which comes in a later version"));
+                     _("agreements register database (default: register.sqlite in the data folder)"));
     parser.AddOption(wxEmptyString, "lang", _("interface language for this run: en or fr (default: the Preferences)"));
     parser.AddParam(_("draft.moudraft"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }

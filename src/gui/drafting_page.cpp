@@ -22,6 +22,7 @@
 #include <wx/utils.h>
 #include <wx/wrapsizer.h>
 
+#include "agreement_dialog.h"
 #include "drafting_elements.h"
 #include "drafting_fields.h"
 #include "drafting_host.h"
@@ -273,6 +274,10 @@ struct DraftingPage::Impl final : DraftingHost {
             wxEVT_MENU, [this](wxCommandEvent&) { on_export(); }, ID_EXPORT);
         page.Bind(
             wxEVT_MENU, [this](wxCommandEvent&) { open_exported(); }, ID_OPEN_EXPORTED);
+        page.Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { register_draft(); }, ID_REGISTER_DRAFT);
+        page.Bind(
+            wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(ctx.register_db != nullptr); }, ID_REGISTER_DRAFT);
         page.Bind(
             wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
         page.Bind(
@@ -662,6 +667,18 @@ struct DraftingPage::Impl final : DraftingHost {
             tell(wxString::Format(_("No application could open %s."), to_wx(last_export_)), wxICON_WARNING);
     }
 
+    // --- the register ----------------------------------------------------------------------
+
+    /// File ▸ Register this draft: the draft becomes an agreement of the register (its first
+    /// version), which the Agreements page then shows.
+    void register_draft() {
+        const auto id = ask_register_draft(&page, ctx, editor_->draft(), editor_->assembly().document);
+        if (!id) return;
+        status(_("The draft is registered; it is now on the Agreements page."));
+        if (ctx.register_changed) ctx.register_changed();
+        if (ctx.show_agreement) ctx.show_agreement(*id, 0);
+    }
+
     // --- undo / redo -------------------------------------------------------------------------
 
     void undo() {
@@ -706,6 +723,18 @@ bool DraftingPage::confirm_close() {
 bool DraftingPage::open_file(const wxString& path) {
     if (!impl_->settle_unsaved(Impl::Leaving::open_other)) return false;
     return impl_->load(path_from_wx(path));
+}
+
+bool DraftingPage::start_new_draft(const drafting::Draft& draft, const wxString& note) {
+    if (!impl_->settle_unsaved(Impl::Leaving::new_draft)) return false;
+    impl_->replace_draft(draft, {});
+    // Unsaved whatever the editor says: closing asks to save it, and the autosave keeps it.
+    impl_->recovered_ = true;
+    impl_->edits_ = 1;
+    impl_->update_title();
+    impl_->notebook_->SetSelection(1);
+    impl_->status(note);
+    return true;
 }
 
 DraftingPage::Testing DraftingPage::testing() {

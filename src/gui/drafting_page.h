@@ -13,7 +13,8 @@ class wxNotebook;
 
 namespace moudesk::drafting {
 class Editor;
-}
+struct Draft;
+}  // namespace moudesk::drafting
 
 namespace moudesk::gui {
 
@@ -35,6 +36,10 @@ public:
     /// Opens a .moudraft file (Open dialog, recent files, command line). A file that cannot be
     /// read or parsed is reported in a dialog naming the file and line; the current draft stays.
     bool open_file(const wxString& path);
+    /// Replaces the current draft (after asking about its unsaved changes) by `draft`, a new
+    /// draft not saved yet (an addendum built from an assessment's gaps); `note` goes to the
+    /// status bar. False when the user kept the current draft.
+    bool start_new_draft(const drafting::Draft& draft, const wxString& note);
 
     class Testing;
     /// For the GUI tests only (tests/gui/drafting_page_test.cpp); see Testing.

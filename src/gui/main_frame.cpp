@@ -16,6 +16,9 @@
 #include <wx/statusbr.h>
 #include <wx/utils.h>
 
+#include "agreements_page.h"
+#include "dashboard_page.h"
+#include "diagnostic_page.h"
 #include "drafting_page.h"
 #include "error_reporting.h"
 #include "library_page.h"
@@ -36,12 +39,12 @@ constexpr int sidebar_icon_size = 24;
 // Commands about the draft: when the current page does not handle one, the Drafting page gets it.
 bool is_file_command(int id) {
     return id == wxID_NEW || id == wxID_OPEN || id == wxID_SAVE || id == wxID_SAVEAS || id == ID_EXPORT ||
-           id == wxID_CLOSE;
+           id == wxID_CLOSE || id == ID_REGISTER_DRAFT;
 }
 
 // Of those, the ones that show the Drafting page first (the user sees what they act on).
 bool shows_drafting(int id) {
-    return id == wxID_NEW || id == wxID_OPEN || id == wxID_CLOSE || id == ID_EXPORT;
+    return id == wxID_NEW || id == wxID_OPEN || id == wxID_CLOSE || id == ID_EXPORT || id == ID_REGISTER_DRAFT;
 }
 
 std::string esc(const wxString& text) {
@@ -73,11 +76,48 @@ void load_context(AppContext& context, const AppOptions& options) {
         context.data_dir = options.data_dir;
         context.library_problems.warning({}, std::string("the data folder cannot be created: ") + e.what());
     }
-    context.db_path = !options.db_path.empty() ? options.db_path : context.data_dir / "moudesk.sqlite";
+    if (!options.db_path.empty())
+        context.db_path = options.db_path;
+    else if (!options.data_dir.empty())
+        context.db_path = options.data_dir / "register.sqlite";
+    else
+        context.db_path = store::default_database_path();
     try {
         context.library = content::load_library(context.clauses_dir, context.templates_dir, context.library_problems);
     } catch (const std::exception& e) {
         context.library_problems.error({context.clauses_dir.string(), 0, 0}, e.what());
+    }
+    // The questionnaire, checked against the library: what loads is used, the rest is listed on
+    // the Diagnostic page.
+    context.questionnaire_path =
+        options.questionnaire.empty() ? diagnostic::bundled_questionnaire_path() : options.questionnaire;
+    try {
+        context.questionnaire = diagnostic::load_questionnaire(context.questionnaire_path,
+                                                               context.questionnaire_problems, &context.library);
+    } catch (const std::exception& e) {
+        context.questionnaire = {};
+        context.questionnaire_problems.error({context.questionnaire_path.string(), 0, 0}, e.what());
+    }
+}
+
+std::optional<ErrorReport> open_register(AppContext& context, std::function<void(const std::string&)> on_wait) {
+    context.register_db.reset();
+    context.register_problem.clear();
+    store::OpenOptions options;
+    options.on_wait = std::move(on_wait);
+    try {
+        std::error_code ec;
+        if (context.db_path.has_parent_path()) fs::create_directories(context.db_path.parent_path(), ec);
+        context.register_db = store::Database::open(context.db_path, options);
+        return std::nullopt;
+    } catch (...) {
+        ErrorReport report =
+            describe_current_exception(wxString::Format(_("open the agreements register %s"), to_wx(context.db_path)));
+        report.advice +=
+            "\n\n" + wxString(_("moudesk runs without it: drafting and the library work; the Agreements and "
+                                "Dashboard pages stay empty until the register can be opened (see --db)."));
+        context.register_problem = report.details.empty() ? report.advice : report.details;
+        return report;
     }
 }
 
@@ -103,11 +143,42 @@ MainFrame::MainFrame(const AppOptions& options)
     load_recent_files(recent_);  // fills File ▸ Open Recent too
     update_library_status();
 
+    // The register, once for the whole application. A program holding it makes us wait: say so.
+    const std::optional<ErrorReport> register_error = open_register(context_, [this](const std::string&) {
+        set_status(_("Waiting for another program using the register…"));
+        if (GetStatusBar()) GetStatusBar()->Update();
+    });
+    if (register_error) {
+        // Once the window shows, over it; the application runs on without the register.
+        CallAfter([this, report = *register_error] { report_error(this, report); });
+    }
+    context_.register_changed = [this] {
+        if (dashboard_) dashboard_->register_changed();
+        if (agreements_ && current_page() != agreements_) agreements_->register_changed();
+        if (diagnostic_) diagnostic_->register_changed();
+    };
+    context_.show_agreement = [this](std::int64_t agreement, std::int64_t action) {
+        if (!agreements_) return;
+        show_page(agreements_);
+        agreements_->select_agreement(agreement, action);
+    };
+    context_.open_new_draft = [this](const drafting::Draft& draft, const wxString& note) {
+        if (!drafting_) return false;
+        show_page(drafting_);
+        return drafting_->start_new_draft(draft, note);
+    };
+
     // The screens, in sidebar order. Later screens add themselves here, one line each.
     drafting_ = new DraftingPage(page_parent(), context_);
     add_page(drafting_, ID_PAGE_DRAFTING, wxART_EDIT, "drafting");
     library_ = new LibraryPage(page_parent(), context_);
     add_page(library_, ID_PAGE_LIBRARY, wxART_HELP_BOOK, "library");
+    agreements_ = new AgreementsPage(page_parent(), context_);
+    add_page(agreements_, ID_PAGE_AGREEMENTS, wxART_REPORT_VIEW, "agreements");
+    dashboard_ = new DashboardPage(page_parent(), context_);
+    add_page(dashboard_, ID_PAGE_DASHBOARD, wxART_LIST_VIEW, "dashboard");
+    diagnostic_ = new DiagnosticPage(page_parent(), context_);
+    add_page(diagnostic_, ID_PAGE_DIAGNOSTIC, wxART_TIP, "diagnostic");
 
     const wxString key = read_string("/MainFrame/Page", "drafting");
     const auto it = std::find(page_keys_.begin(), page_keys_.end(), key);
@@ -128,6 +199,12 @@ MainFrame::~MainFrame() {
     pages_.clear();
     drafting_ = nullptr;
     library_ = nullptr;
+    agreements_ = nullptr;
+    dashboard_ = nullptr;
+    diagnostic_ = nullptr;
+    context_.register_changed = nullptr;
+    context_.show_agreement = nullptr;
+    context_.open_new_draft = nullptr;
     splitter_->Destroy();
     splitter_ = nullptr;
     context_.show_status = nullptr;
@@ -144,6 +221,8 @@ void MainFrame::build_menus() {
     file->Append(wxID_SAVE, _("&Save\tCtrl+S"), _("Save the draft"));
     file->Append(wxID_SAVEAS, _("Save &As...\tCtrl+Shift+S"), _("Save the draft under a new name"));
     file->Append(ID_EXPORT, _("&Export...\tCtrl+E"), _("Write the agreement as DOCX, ODT, PDF, HTML or text"));
+    file->Append(ID_REGISTER_DRAFT, _("Re&gister this Draft..."),
+                 _("Record the draft in the agreements register, with its text as the first version"));
     file->AppendSeparator();
     file->Append(wxID_CLOSE, _("&Close\tCtrl+W"), _("Close the draft"));
     file->AppendSeparator();
@@ -448,6 +527,19 @@ std::string MainFrame::help_html() const {
             what =
                 _("read every key element and clause in English and French, with the guidance for the legal "
                   "officer, and the problems found in the library files.");
+        else if (pages_[i] == agreements_)
+            what =
+                _("the register of agreements: filter and search them, follow their status and public-law dates, "
+                  "parties and contacts, key elements, actions, versions and history.");
+        else if (pages_[i] == dashboard_)
+            what =
+                _("the register at a glance: agreements by status, actions by status, overdue and upcoming deadlines.");
+        else if (pages_[i] == diagnostic_)
+            what =
+                _("assess a country's customs–police cooperation question by question, see the scores per area, the "
+                  "gaps and what the register says about them, the coverage of the key elements by the agreements "
+                  "in force; draft an addendum or an action plan that closes the gaps; recognise the key elements of "
+                  "an existing agreement.");
         out += "<li><b>" + esc(pages_[i]->page_name()) + "</b>";
         if (i < 9) out += " (Ctrl+" + std::to_string(i + 1) + ")";
         if (!what.empty()) out += ": " + esc(what);

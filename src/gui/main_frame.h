@@ -9,6 +9,8 @@
 ///     add_page(new AgreementsPage(page_parent(), context()), ID_PAGE_AGREEMENTS, wxART_REPORT_VIEW, "agreements");
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include <wx/frame.h>
 
 #include "app_context.h"
+#include "error_reporting.h"
 #include "page.h"
 
 class wxListView;
@@ -26,6 +29,9 @@ class wxSplitterWindow;
 
 namespace moudesk::gui {
 
+class AgreementsPage;
+class DashboardPage;
+class DiagnosticPage;
 class DraftingPage;
 class LibraryPage;
 
@@ -36,12 +42,22 @@ struct AppOptions {
     std::filesystem::path db_path;        ///< --db; empty: <data folder>/moudesk.sqlite
     std::filesystem::path data_dir;       ///< empty: $XDG_DATA_HOME/moudesk (created 0700)
     std::filesystem::path draft;          ///< a .moudraft to open once the window shows; may be empty
+    std::filesystem::path questionnaire;  ///< empty: the bundled diagnostic/questionnaire.xml
 };
 
 /// Fills `context` for `options`: resolves the folders, creates the data folder and loads the
-/// library. Never throws: a library that cannot be read at all, or a data folder that cannot be
-/// created, becomes a problem in context.library_problems and the application starts anyway.
+/// library and the diagnostic questionnaire. Never throws: a library that cannot be read at all,
+/// or a data folder that cannot be created, becomes a problem in context.library_problems (a
+/// questionnaire that cannot be read, one in context.questionnaire_problems) and the application
+/// starts anyway.
+/// The register's path is --db, else register.sqlite in options.data_dir when one is given, else
+/// store::default_database_path().
 void load_context(AppContext& context, const AppOptions& options);
+
+/// Opens the agreements register at context.db_path into context.register_db. Never throws: when
+/// it cannot be opened (newer schema, not a database, permissions) register_db stays null,
+/// register_problem says why, and the report for the error dialog is returned.
+std::optional<ErrorReport> open_register(AppContext& context, std::function<void(const std::string&)> on_wait);
 
 class MainFrame : public wxFrame {
 public:
@@ -59,6 +75,9 @@ public:
     void show_page(Page* page);
     DraftingPage& drafting_page() const { return *drafting_; }
     LibraryPage& library_page() const { return *library_; }
+    AgreementsPage& agreements_page() const { return *agreements_; }
+    DashboardPage& dashboard_page() const { return *dashboard_; }
+    DiagnosticPage& diagnostic_page() const { return *diagnostic_; }
 
     AppContext& context() { return context_; }
     wxFileHistory& recent_files() { return recent_; }
@@ -113,6 +132,9 @@ private:
     wxSimplebook* book_ = nullptr;
     DraftingPage* drafting_ = nullptr;
     LibraryPage* library_ = nullptr;
+    AgreementsPage* agreements_ = nullptr;
+    DashboardPage* dashboard_ = nullptr;
+    DiagnosticPage* diagnostic_ = nullptr;
     wxFrame* help_ = nullptr;
 };
 

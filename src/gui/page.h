@@ -18,6 +18,8 @@ enum CommandId {
     ID_PAGE_DIAGNOSTIC,
     ID_PREFERENCES_LANGUAGE,
     ID_OPEN_EXPORTED,
+    ID_PAGE_DASHBOARD,
+    ID_REGISTER_DRAFT,                  ///< File ▸ Register this draft (the Drafting page handles it)
     ID_FIRST_FREE = wxID_HIGHEST + 100  ///< pages number their private ids from here
 };
 

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "docx_parts.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/text.h"
 #include "moudesk/render/writer.h"
@@ -20,41 +21,16 @@
 
 namespace moudesk::render {
 
+// ---- pieces shared with the comparison writer (docx_parts.h) ------------------------------
+
+namespace docx {
+
 namespace {
-
-using drafting::Block;
-using drafting::BlockKind;
-using drafting::Document;
-using drafting::Layout;
-using drafting::Row;
-using drafting::SignatureCell;
-using drafting::Span;
-
-// A4 in twentieths of a point, 2.5 cm margins all round.
-constexpr int page_width = 11906;
-constexpr int page_height = 16838;
-constexpr int page_margin = 1418;
-constexpr int text_width = page_width - 2 * page_margin;
-// Left and right padding of table cells; the side-by-side gutter is twice this.
-constexpr int cell_padding = 142;
-// Word cuts bookmark names past 40 characters, which would break the links to them.
-constexpr std::size_t max_bookmark_length = 40;
-
-constexpr std::string_view xml_declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-constexpr std::string_view w_namespaces =
-    " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
-    " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
-
-const char* word_language(Language language) {
-    return language == Language::fr ? "fr-FR" : "en-GB";
-}
 
 // "Page N of M" in the section's language.
 const char* of_word(Language language) {
     return language == Language::fr ? "sur" : "of";
 }
-
-// ---- UTF-8 and direction ------------------------------------------------------------------
 
 // The code point at s[i] of valid UTF-8 (clean_text output); `len` gets its byte length.
 char32_t code_point_at(std::string_view s, std::size_t i, std::size_t& len) {
@@ -124,37 +100,6 @@ std::vector<DirectionRun> direction_runs(std::string_view s) {
 }
 
 // ---- runs ---------------------------------------------------------------------------------
-
-struct RunFormat {
-    std::string_view style;  // character style id, empty for none
-    bool highlight = false;
-};
-
-// Appends `text` as runs: one per direction, w:br for newlines, w:tab for tabs.
-void append_runs(std::string& out, std::string_view text, Language language, const RunFormat& format = {}) {
-    std::string clean = clean_text(text);
-    for (const DirectionRun& run : direction_runs(clean)) {
-        out += "<w:r><w:rPr>";
-        if (!format.style.empty()) out.append("<w:rStyle w:val=\"").append(format.style).append("\"/>");
-        if (format.highlight) out += "<w:highlight w:val=\"yellow\"/>";
-        if (run.right_to_left) out += "<w:rtl/>";
-        out.append("<w:lang w:val=\"").append(word_language(language)).append("\"");
-        if (run.right_to_left) out.append(" w:bidi=\"").append(run.hebrew ? "he-IL" : "ar-SA").append("\"");
-        out += "/></w:rPr>";
-        std::string_view t = run.text;
-        for (std::size_t p = 0; p < t.size();) {
-            std::size_t q = t.find_first_of("\n\t", p);
-            if (q == std::string_view::npos) q = t.size();
-            if (q > p)
-                out.append("<w:t xml:space=\"preserve\">").append(xml_escape(t.substr(p, q - p))).append("</w:t>");
-            if (q < t.size()) out += t[q] == '\n' ? "<w:br/>" : "<w:tab/>";
-            p = q + 1;
-        }
-        out += "</w:r>";
-    }
-}
-
-// A field (PAGE, NUMPAGES) as complex field characters, with "1" as the cached result that
 // readers which do not compute fields show.
 void append_field(std::string& out, std::string_view instruction, Language language) {
     std::string rpr = std::string("<w:rPr><w:lang w:val=\"") + word_language(language) + "\"/></w:rPr>";
@@ -169,11 +114,338 @@ void append_field(std::string& out, std::string_view instruction, Language langu
     out.append("<w:r>").append(rpr).append("<w:fldChar w:fldCharType=\"end\"/></w:r>");
 }
 
+std::string header_part(const Section& section) {
+    std::string out(xml_declaration);
+    out.append("<w:hdr").append(w_namespaces).append(">");
+    open_paragraph(out, "Header");
+    append_runs(out, section.header, section.language);
+    out += "</w:p></w:hdr>";
+    return out;
+}
+
+std::string footer_part(const Section& section) {
+    std::string out(xml_declaration);
+    out.append("<w:ftr").append(w_namespaces).append(">");
+    open_paragraph(out, "Footer");
+    append_runs(out, "Page ", section.language);
+    append_field(out, "PAGE", section.language);
+    append_runs(out, std::string(" ") + of_word(section.language) + " ", section.language);
+    append_field(out, "NUMPAGES", section.language);
+    out += "</w:p></w:ftr>";
+    return out;
+}
+
+// A paragraph style; `ppr` and `rpr` are the inner elements, already in schema order.
+std::string paragraph_style(std::string_view id, std::string_view name, std::string_view ppr, std::string_view rpr,
+                            std::string_view next = "Normal") {
+    std::string out = "<w:style w:type=\"paragraph\" w:styleId=\"";
+    out.append(id).append("\"><w:name w:val=\"").append(name).append("\"/><w:basedOn w:val=\"Normal\"/>");
+    out.append("<w:next w:val=\"").append(next).append("\"/><w:qFormat/>");
+    if (!ppr.empty()) out.append("<w:pPr>").append(ppr).append("</w:pPr>");
+    if (!rpr.empty()) out.append("<w:rPr>").append(rpr).append("</w:rPr>");
+    return out + "</w:style>";
+}
+
+std::string character_style(std::string_view id, std::string_view name, std::string_view rpr) {
+    std::string out = "<w:style w:type=\"character\" w:styleId=\"";
+    out.append(id).append("\"><w:name w:val=\"").append(name).append("\"/><w:basedOn w:val=\"DefaultParagraphFont\"/>");
+    if (!rpr.empty()) out.append("<w:rPr>").append(rpr).append("</w:rPr>");
+    return out + "</w:style>";
+}
+
+std::string styles_part(Language language) {
+    std::string out(xml_declaration);
+    out.append("<w:styles").append(w_namespaces).append(">");
+    out +=
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""
+        " w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
+        "<w:lang w:val=\"";
+    out += word_language(language);
+    out +=
+        "\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+        "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
+        "</w:docDefaults>";
+    // Word's built-in names ("heading 1", "Title") make the navigation pane and outline work.
+    out +=
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+        "<w:pPr><w:jc w:val=\"both\"/></w:pPr></w:style>";
+    out +=
+        "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+        "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority "
+        "w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>";
+    out +=
+        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
+        "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
+        "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+        "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>";
+    out += paragraph_style(
+        "Title", "Title",
+        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"480\"/><w:jc w:val=\"center\"/>",
+        "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>");
+    out += paragraph_style(
+        "Heading1", "heading 1",
+        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"480\" w:after=\"240\"/><w:jc w:val=\"center\"/>"
+        "<w:outlineLvl w:val=\"0\"/>",
+        "<w:b/><w:bCs/><w:caps/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+    out += paragraph_style(
+        "Heading2", "heading 2",
+        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:jc w:val=\"center\"/>"
+        "<w:outlineLvl w:val=\"1\"/>",
+        "<w:b/><w:bCs/>");
+    // Hanging indents: the literal label sits in the margin, the text after a tab at the indent.
+    out += paragraph_style(
+        "NumberedParagraph", "Numbered Paragraph",
+        "<w:tabs><w:tab w:val=\"left\" w:pos=\"567\"/></w:tabs><w:ind w:left=\"567\" w:hanging=\"567\"/>", "");
+    out += paragraph_style(
+        "ListItem", "List Item",
+        "<w:tabs><w:tab w:val=\"left\" w:pos=\"1134\"/></w:tabs><w:ind w:left=\"1134\" w:hanging=\"567\"/>", "");
+    // "Signed at … on …" stays on the page of the signatures it introduces.
+    out += paragraph_style("SignatureIntro", "Signature Intro", "<w:keepNext/>", "");
+    out += paragraph_style("SignatureHeading", "Signature Heading",
+                           "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\"/><w:jc w:val=\"left\"/>",
+                           "<w:b/><w:bCs/>", "Signature");
+    out += paragraph_style("Signature", "Signature", "<w:keepNext/><w:spacing w:after=\"60\"/><w:jc w:val=\"left\"/>",
+                           "", "Signature");
+    // An empty paragraph ruled underneath, with room above for the signature itself.
+    out += paragraph_style("SignatureLine", "Signature Line",
+                           "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>"
+                           "<w:spacing w:before=\"840\" w:after=\"240\"/><w:ind w:right=\"284\"/>",
+                           "");
+    out += paragraph_style("Header", "header", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
+                           "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
+    out += paragraph_style("Footer", "footer", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
+                           "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
+    // Character styles carry the meaning; a user can restyle every defined term in one place.
+    out += character_style("Field", "Field", "");
+    out += character_style("MissingField", "Missing Field", "<w:highlight w:val=\"yellow\"/>");
+    out += character_style("DefinedTerm", "Defined Term", "");
+    // Cross-references stay in the text colour: this is a legal text to print, not a web page.
+    out += character_style("CrossReference", "Cross Reference", "");
+    out += "</w:styles>";
+    return out;
+}
+
+std::string settings_part(Language language, bool track_revisions) {
+    std::string out(xml_declaration);
+    out.append("<w:settings").append(w_namespaces).append(">");
+    out += "<w:zoom w:percent=\"100\"/>";
+    // Schema order: w:trackRevisions comes between w:zoom and w:defaultTabStop.
+    if (track_revisions) out += "<w:trackRevisions/>";
+    out +=
+        "<w:defaultTabStop w:val=\"567\"/>"
+        "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat>"
+        "<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+        "w:val=\"15\"/>"
+        "</w:compat><w:themeFontLang w:val=\"";
+    out += word_language(language);
+    out += "\"/></w:settings>";
+    return out;
+}
+
+std::string content_types_part(std::size_t sections) {
+    std::string out(xml_declaration);
+    out +=
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
+    auto override_part = [&](std::string_view part, std::string_view type) {
+        out.append("<Override PartName=\"").append(part).append("\" ContentType=\"").append(type).append("\"/>");
+    };
+    const std::string wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+    override_part("/word/document.xml", wml + "document.main+xml");
+    override_part("/word/styles.xml", wml + "styles+xml");
+    override_part("/word/settings.xml", wml + "settings+xml");
+    for (std::size_t n = 1; n <= sections; ++n) {
+        override_part("/word/header" + std::to_string(n) + ".xml", wml + "header+xml");
+        override_part("/word/footer" + std::to_string(n) + ".xml", wml + "footer+xml");
+    }
+    override_part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+    override_part("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+    return out + "</Types>";
+}
+
+constexpr std::string_view relationships_open =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+constexpr std::string_view office_relationships =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+std::string package_relationships_part() {
+    std::string out(xml_declaration);
+    out += relationships_open;
+    out.append("<Relationship Id=\"rId1\" Type=\"")
+        .append(office_relationships)
+        .append("officeDocument\" Target=\"word/document.xml\"/>");
+    out +=
+        "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+        "core-properties\" Target=\"docProps/core.xml\"/>";
+    out.append("<Relationship Id=\"rId3\" Type=\"")
+        .append(office_relationships)
+        .append("extended-properties\" Target=\"docProps/app.xml\"/>");
+    return out + "</Relationships>";
+}
+
+std::string document_relationships_part(std::size_t sections) {
+    std::string out(xml_declaration);
+    out += relationships_open;
+    out.append("<Relationship Id=\"rIdStyles\" Type=\"")
+        .append(office_relationships)
+        .append("styles\" Target=\"styles.xml\"/>");
+    out.append("<Relationship Id=\"rIdSettings\" Type=\"")
+        .append(office_relationships)
+        .append("settings\" Target=\"settings.xml\"/>");
+    for (std::size_t n = 1; n <= sections; ++n) {
+        std::string s = std::to_string(n);
+        out.append("<Relationship Id=\"rIdHeader" + s + "\" Type=\"")
+            .append(office_relationships)
+            .append("header\" Target=\"header" + s + ".xml\"/>");
+        out.append("<Relationship Id=\"rIdFooter" + s + "\" Type=\"")
+            .append(office_relationships)
+            .append("footer\" Target=\"footer" + s + ".xml\"/>");
+    }
+    return out + "</Relationships>";
+}
+
+std::string core_properties_part(std::string_view title, Language language) {
+    std::string out(xml_declaration);
+    out +=
+        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
+        " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
+        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
+    out += "<dc:title>" + xml_escape(title) + "</dc:title>";
+    out += std::string("<dc:language>") + word_language(language) + "</dc:language>";
+    return out + "</cp:coreProperties>";
+}
+
+std::string app_properties_part() {
+    std::string out(xml_declaration);
+    out +=
+        "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+        "<Application>moudesk " MOUDESK_VERSION "</Application></Properties>";
+    return out;
+}
+
+}  // namespace
+
+const char* word_language(Language language) {
+    return language == Language::fr ? "fr-FR" : "en-GB";
+}
+
+// Appends `text` as runs: one per direction, w:br for newlines, w:tab for tabs.
+void append_runs(std::string& out, std::string_view text, Language language, const RunFormat& format) {
+    std::string clean = clean_text(text);
+    for (const DirectionRun& run : direction_runs(clean)) {
+        out += "<w:r><w:rPr>";
+        if (!format.style.empty()) out.append("<w:rStyle w:val=\"").append(format.style).append("\"/>");
+        if (format.highlight) out += "<w:highlight w:val=\"yellow\"/>";
+        if (run.right_to_left) out += "<w:rtl/>";
+        out.append("<w:lang w:val=\"").append(word_language(language)).append("\"");
+        if (run.right_to_left) out.append(" w:bidi=\"").append(run.hebrew ? "he-IL" : "ar-SA").append("\"");
+        out += "/></w:rPr>";
+        std::string_view t = run.text;
+        for (std::size_t p = 0; p < t.size();) {
+            std::size_t q = t.find_first_of("\n\t", p);
+            if (q == std::string_view::npos) q = t.size();
+            // Inside w:del the text is w:delText: Word drops a deleted w:t as corrupt.
+            std::string_view element = format.deleted ? "w:delText" : "w:t";
+            if (q > p)
+                out.append("<")
+                    .append(element)
+                    .append(" xml:space=\"preserve\">")
+                    .append(xml_escape(t.substr(p, q - p)))
+                    .append("</")
+                    .append(element)
+                    .append(">");
+            if (q < t.size()) out += t[q] == '\n' ? "<w:br/>" : "<w:tab/>";
+            p = q + 1;
+        }
+        out += "</w:r>";
+    }
+}
+
+// A field (PAGE, NUMPAGES) as complex field characters, with "1" as the cached result that
+
 // Formatting comes from styles only, so a user can restyle the whole agreement in one place.
 void open_paragraph(std::string& out, std::string_view style) {
     out += "<w:p>";
     if (!style.empty()) out.append("<w:pPr><w:pStyle w:val=\"").append(style).append("\"/></w:pPr>");
 }
+
+std::string_view block_style(drafting::BlockKind kind, bool labelled) {
+    using drafting::BlockKind;
+    switch (kind) {
+        case BlockKind::title: return "Title";
+        case BlockKind::part: return "Heading1";
+        case BlockKind::article: return "Heading2";
+        case BlockKind::paragraph: return labelled ? "NumberedParagraph" : "";
+        case BlockKind::item: return "ListItem";
+        case BlockKind::signature_intro: return "SignatureIntro";
+        case BlockKind::preamble:
+        case BlockKind::signatures: return "";
+    }
+    return "";
+}
+
+std::string section_properties(const Section& section, bool new_page) {
+    std::string n = std::to_string(section.number);
+    std::string out = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader" + n +
+                      "\"/>"
+                      "<w:footerReference w:type=\"default\" r:id=\"rIdFooter" +
+                      n + "\"/>";
+    if (new_page) out += "<w:type w:val=\"nextPage\"/>";
+    out += "<w:pgSz w:w=\"" + std::to_string(page_width) + "\" w:h=\"" + std::to_string(page_height) + "\"/>";
+    std::string m = std::to_string(page_margin);
+    out += "<w:pgMar w:top=\"" + m + "\" w:right=\"" + m + "\" w:bottom=\"" + m + "\" w:left=\"" + m +
+           "\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/><w:cols w:space=\"708\"/>"
+           "<w:docGrid w:linePitch=\"360\"/></w:sectPr>";
+    return out;
+}
+
+// ---- the body -----------------------------------------------------------------------------
+
+std::string package(std::string document_xml, const PackageInfo& info) {
+    const std::vector<Section>& sections = info.sections;
+    ZipPackage zip;
+    zip.add("[Content_Types].xml", content_types_part(sections.size()));
+    zip.add("_rels/.rels", package_relationships_part());
+    zip.add("word/document.xml", std::move(document_xml));
+    zip.add("word/_rels/document.xml.rels", document_relationships_part(sections.size()));
+    zip.add("word/styles.xml", styles_part(info.language));
+    zip.add("word/settings.xml", settings_part(info.language, info.track_revisions));
+    for (const Section& section : sections) {
+        zip.add("word/header" + std::to_string(section.number) + ".xml", header_part(section));
+        zip.add("word/footer" + std::to_string(section.number) + ".xml", footer_part(section));
+    }
+    zip.add("docProps/core.xml", core_properties_part(info.title, info.language));
+    zip.add("docProps/app.xml", app_properties_part());
+    return zip.bytes();
+}
+
+}  // namespace docx
+
+// ---- the agreement ------------------------------------------------------------------------
+
+namespace {
+
+using docx::append_runs;
+using docx::open_paragraph;
+using docx::Section;
+using docx::section_properties;
+using docx::text_width;
+using docx::w_namespaces;
+using docx::word_language;
+using docx::xml_declaration;
+using drafting::Block;
+using drafting::BlockKind;
+using drafting::Document;
+using drafting::Layout;
+using drafting::Row;
+using drafting::SignatureCell;
+using drafting::Span;
+
+// Left and right padding of table cells; the side-by-side gutter is twice this.
+constexpr int cell_padding = 142;
+// Word cuts bookmark names past 40 characters, which would break the links to them.
+constexpr std::size_t max_bookmark_length = 40;
 
 // A borderless table's properties: fixed layout so long words cannot widen a column.
 std::string table_properties(int width) {
@@ -194,29 +466,6 @@ std::string cell_properties(int width, int span = 1) {
     if (span > 1) out += "<w:gridSpan w:val=\"" + std::to_string(span) + "\"/>";
     return out + "</w:tcPr>";
 }
-
-struct Section {
-    Language language;
-    std::string header;  // running header text
-    int number;          // 1-based: header<number>.xml, footer<number>.xml
-};
-
-std::string section_properties(const Section& section, bool new_page) {
-    std::string n = std::to_string(section.number);
-    std::string out = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader" + n +
-                      "\"/>"
-                      "<w:footerReference w:type=\"default\" r:id=\"rIdFooter" +
-                      n + "\"/>";
-    if (new_page) out += "<w:type w:val=\"nextPage\"/>";
-    out += "<w:pgSz w:w=\"" + std::to_string(page_width) + "\" w:h=\"" + std::to_string(page_height) + "\"/>";
-    std::string m = std::to_string(page_margin);
-    out += "<w:pgMar w:top=\"" + m + "\" w:right=\"" + m + "\" w:bottom=\"" + m + "\" w:left=\"" + m +
-           "\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/><w:cols w:space=\"708\"/>"
-           "<w:docGrid w:linePitch=\"360\"/></w:sectPr>";
-    return out;
-}
-
-// ---- the body -----------------------------------------------------------------------------
 
 class BodyWriter {
 public:
@@ -255,7 +504,7 @@ public:
 private:
     void paragraph(const Block& b, std::size_t column) {
         Language language = document_.languages[column];
-        open_paragraph(out_, paragraph_style(b));
+        open_paragraph(out_, docx::block_style(b.kind, !b.label.empty()));
         std::string bookmark;
         int bookmark_id = 0;
         if (!b.anchor.empty()) {
@@ -272,20 +521,6 @@ private:
         for (const Span& span : b.spans) this->span(span, column);
         if (!bookmark.empty()) out_ += "<w:bookmarkEnd w:id=\"" + std::to_string(bookmark_id) + "\"/>";
         out_ += "</w:p>";
-    }
-
-    static std::string_view paragraph_style(const Block& b) {
-        switch (b.kind) {
-            case BlockKind::title: return "Title";
-            case BlockKind::part: return "Heading1";
-            case BlockKind::article: return "Heading2";
-            case BlockKind::paragraph: return b.label.empty() ? "" : "NumberedParagraph";
-            case BlockKind::item: return "ListItem";
-            case BlockKind::signature_intro: return "SignatureIntro";
-            case BlockKind::preamble:
-            case BlockKind::signatures: return "";
-        }
-        return "";
     }
 
     void label(const Block& b, Language language) {
@@ -455,213 +690,6 @@ std::string document_part(const Document& doc, Layout layout, const std::vector<
     return std::move(out);
 }
 
-std::string header_part(const Section& section) {
-    std::string out(xml_declaration);
-    out.append("<w:hdr").append(w_namespaces).append(">");
-    open_paragraph(out, "Header");
-    append_runs(out, section.header, section.language);
-    out += "</w:p></w:hdr>";
-    return out;
-}
-
-std::string footer_part(const Section& section) {
-    std::string out(xml_declaration);
-    out.append("<w:ftr").append(w_namespaces).append(">");
-    open_paragraph(out, "Footer");
-    append_runs(out, "Page ", section.language);
-    append_field(out, "PAGE", section.language);
-    append_runs(out, std::string(" ") + of_word(section.language) + " ", section.language);
-    append_field(out, "NUMPAGES", section.language);
-    out += "</w:p></w:ftr>";
-    return out;
-}
-
-// A paragraph style; `ppr` and `rpr` are the inner elements, already in schema order.
-std::string paragraph_style(std::string_view id, std::string_view name, std::string_view ppr, std::string_view rpr,
-                            std::string_view next = "Normal") {
-    std::string out = "<w:style w:type=\"paragraph\" w:styleId=\"";
-    out.append(id).append("\"><w:name w:val=\"").append(name).append("\"/><w:basedOn w:val=\"Normal\"/>");
-    out.append("<w:next w:val=\"").append(next).append("\"/><w:qFormat/>");
-    if (!ppr.empty()) out.append("<w:pPr>").append(ppr).append("</w:pPr>");
-    if (!rpr.empty()) out.append("<w:rPr>").append(rpr).append("</w:rPr>");
-    return out + "</w:style>";
-}
-
-std::string character_style(std::string_view id, std::string_view name, std::string_view rpr) {
-    std::string out = "<w:style w:type=\"character\" w:styleId=\"";
-    out.append(id).append("\"><w:name w:val=\"").append(name).append("\"/><w:basedOn w:val=\"DefaultParagraphFont\"/>");
-    if (!rpr.empty()) out.append("<w:rPr>").append(rpr).append("</w:rPr>");
-    return out + "</w:style>";
-}
-
-std::string styles_part(Language language) {
-    std::string out(xml_declaration);
-    out.append("<w:styles").append(w_namespaces).append(">");
-    out +=
-        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""
-        " w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
-        "<w:lang w:val=\"";
-    out += word_language(language);
-    out +=
-        "\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-        "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
-        "</w:docDefaults>";
-    // Word's built-in names ("heading 1", "Title") make the navigation pane and outline work.
-    out +=
-        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
-        "<w:pPr><w:jc w:val=\"both\"/></w:pPr></w:style>";
-    out +=
-        "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
-        "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority "
-        "w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>";
-    out +=
-        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
-        "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
-        "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
-        "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>";
-    out += paragraph_style(
-        "Title", "Title",
-        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"480\"/><w:jc w:val=\"center\"/>",
-        "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>");
-    out += paragraph_style(
-        "Heading1", "heading 1",
-        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"480\" w:after=\"240\"/><w:jc w:val=\"center\"/>"
-        "<w:outlineLvl w:val=\"0\"/>",
-        "<w:b/><w:bCs/><w:caps/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
-    out += paragraph_style(
-        "Heading2", "heading 2",
-        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:jc w:val=\"center\"/>"
-        "<w:outlineLvl w:val=\"1\"/>",
-        "<w:b/><w:bCs/>");
-    // Hanging indents: the literal label sits in the margin, the text after a tab at the indent.
-    out += paragraph_style(
-        "NumberedParagraph", "Numbered Paragraph",
-        "<w:tabs><w:tab w:val=\"left\" w:pos=\"567\"/></w:tabs><w:ind w:left=\"567\" w:hanging=\"567\"/>", "");
-    out += paragraph_style(
-        "ListItem", "List Item",
-        "<w:tabs><w:tab w:val=\"left\" w:pos=\"1134\"/></w:tabs><w:ind w:left=\"1134\" w:hanging=\"567\"/>", "");
-    // "Signed at … on …" stays on the page of the signatures it introduces.
-    out += paragraph_style("SignatureIntro", "Signature Intro", "<w:keepNext/>", "");
-    out += paragraph_style("SignatureHeading", "Signature Heading",
-                           "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\"/><w:jc w:val=\"left\"/>",
-                           "<w:b/><w:bCs/>", "Signature");
-    out += paragraph_style("Signature", "Signature", "<w:keepNext/><w:spacing w:after=\"60\"/><w:jc w:val=\"left\"/>",
-                           "", "Signature");
-    // An empty paragraph ruled underneath, with room above for the signature itself.
-    out += paragraph_style("SignatureLine", "Signature Line",
-                           "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>"
-                           "<w:spacing w:before=\"840\" w:after=\"240\"/><w:ind w:right=\"284\"/>",
-                           "");
-    out += paragraph_style("Header", "header", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
-                           "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
-    out += paragraph_style("Footer", "footer", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
-                           "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
-    // Character styles carry the meaning; a user can restyle every defined term in one place.
-    out += character_style("Field", "Field", "");
-    out += character_style("MissingField", "Missing Field", "<w:highlight w:val=\"yellow\"/>");
-    out += character_style("DefinedTerm", "Defined Term", "");
-    // Cross-references stay in the text colour: this is a legal text to print, not a web page.
-    out += character_style("CrossReference", "Cross Reference", "");
-    out += "</w:styles>";
-    return out;
-}
-
-std::string settings_part(Language language) {
-    std::string out(xml_declaration);
-    out.append("<w:settings").append(w_namespaces).append(">");
-    out +=
-        "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"567\"/>"
-        "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat>"
-        "<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
-        "w:val=\"15\"/>"
-        "</w:compat><w:themeFontLang w:val=\"";
-    out += word_language(language);
-    out += "\"/></w:settings>";
-    return out;
-}
-
-std::string content_types_part(std::size_t sections) {
-    std::string out(xml_declaration);
-    out +=
-        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
-    auto override_part = [&](std::string_view part, std::string_view type) {
-        out.append("<Override PartName=\"").append(part).append("\" ContentType=\"").append(type).append("\"/>");
-    };
-    const std::string wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
-    override_part("/word/document.xml", wml + "document.main+xml");
-    override_part("/word/styles.xml", wml + "styles+xml");
-    override_part("/word/settings.xml", wml + "settings+xml");
-    for (std::size_t n = 1; n <= sections; ++n) {
-        override_part("/word/header" + std::to_string(n) + ".xml", wml + "header+xml");
-        override_part("/word/footer" + std::to_string(n) + ".xml", wml + "footer+xml");
-    }
-    override_part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
-    override_part("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
-    return out + "</Types>";
-}
-
-constexpr std::string_view relationships_open =
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
-constexpr std::string_view office_relationships =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
-
-std::string package_relationships_part() {
-    std::string out(xml_declaration);
-    out += relationships_open;
-    out.append("<Relationship Id=\"rId1\" Type=\"")
-        .append(office_relationships)
-        .append("officeDocument\" Target=\"word/document.xml\"/>");
-    out +=
-        "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-        "core-properties\" Target=\"docProps/core.xml\"/>";
-    out.append("<Relationship Id=\"rId3\" Type=\"")
-        .append(office_relationships)
-        .append("extended-properties\" Target=\"docProps/app.xml\"/>");
-    return out + "</Relationships>";
-}
-
-std::string document_relationships_part(std::size_t sections) {
-    std::string out(xml_declaration);
-    out += relationships_open;
-    out.append("<Relationship Id=\"rIdStyles\" Type=\"")
-        .append(office_relationships)
-        .append("styles\" Target=\"styles.xml\"/>");
-    out.append("<Relationship Id=\"rIdSettings\" Type=\"")
-        .append(office_relationships)
-        .append("settings\" Target=\"settings.xml\"/>");
-    for (std::size_t n = 1; n <= sections; ++n) {
-        std::string s = std::to_string(n);
-        out.append("<Relationship Id=\"rIdHeader" + s + "\" Type=\"")
-            .append(office_relationships)
-            .append("header\" Target=\"header" + s + ".xml\"/>");
-        out.append("<Relationship Id=\"rIdFooter" + s + "\" Type=\"")
-            .append(office_relationships)
-            .append("footer\" Target=\"footer" + s + ".xml\"/>");
-    }
-    return out + "</Relationships>";
-}
-
-std::string core_properties_part(std::string_view title, Language language) {
-    std::string out(xml_declaration);
-    out +=
-        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-        " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
-        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
-    out += "<dc:title>" + xml_escape(title) + "</dc:title>";
-    out += std::string("<dc:language>") + word_language(language) + "</dc:language>";
-    return out + "</cp:coreProperties>";
-}
-
-std::string app_properties_part() {
-    std::string out(xml_declaration);
-    out +=
-        "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-        "<Application>moudesk " MOUDESK_VERSION "</Application></Properties>";
-    return out;
-}
-
 }  // namespace
 
 std::string render_docx(const Document& doc) {
@@ -678,20 +706,7 @@ std::string render_docx(const Document& doc) {
         if (layout == Layout::sequence) sections.push_back({doc.languages[1], running_header(doc, 1), 2});
     }
 
-    ZipPackage zip;
-    zip.add("[Content_Types].xml", content_types_part(sections.size()));
-    zip.add("_rels/.rels", package_relationships_part());
-    zip.add("word/document.xml", document_part(doc, layout, sections));
-    zip.add("word/_rels/document.xml.rels", document_relationships_part(sections.size()));
-    zip.add("word/styles.xml", styles_part(first));
-    zip.add("word/settings.xml", settings_part(first));
-    for (const Section& section : sections) {
-        zip.add("word/header" + std::to_string(section.number) + ".xml", header_part(section));
-        zip.add("word/footer" + std::to_string(section.number) + ".xml", footer_part(section));
-    }
-    zip.add("docProps/core.xml", core_properties_part(title_of(doc, 0), first));
-    zip.add("docProps/app.xml", app_properties_part());
-    return zip.bytes();
+    return docx::package(document_part(doc, layout, sections), {sections, first, title_of(doc, 0), false});
 }
 
 }  // namespace moudesk::render

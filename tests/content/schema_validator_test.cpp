@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "library_fixture.h"
+#include "moudesk/content/schema_validator.h"
 #include "moudesk/core/file.h"
-#include "schema_validator.h"
 
 namespace moudesk::content {
 namespace {

@@ -120,6 +120,14 @@ fs::path output_dir() {
     return dir;
 }
 
+fs::path fresh_register(const std::string& name) {
+    const fs::path dir = output_dir() / "registers";
+    fs::create_directories(dir);
+    const fs::path path = dir / (name + ".sqlite");
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(path.string() + suffix));
+    return path;
+}
+
 fs::path copy_bundled_library(const std::string& name) {
     const fs::path dir = output_dir() / "libraries" / name;
     fs::remove_all(dir);

@@ -48,6 +48,10 @@ int colour_count(const std::filesystem::path& png);
 /// The test output folder (in the build folder), created.
 std::filesystem::path output_dir();
 
+/// A path for a new agreements register, output_dir()/registers/<name>.sqlite, with any earlier
+/// file of that name (and its -wal and -shm companions) removed. Pass it as AppOptions::db_path.
+std::filesystem::path fresh_register(const std::string& name);
+
 /// A copy of the bundled clauses/ and templates/ in output_dir()/libraries/<name>/, fresh.
 /// Returns the folder holding clauses/ and templates/.
 std::filesystem::path copy_bundled_library(const std::string& name);

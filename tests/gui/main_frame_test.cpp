@@ -15,8 +15,11 @@
 #include <wx/statusbr.h>
 #include <wx/weakref.h>
 
+#include "agreements_page.h"
 #include "app.h"
+#include "dashboard_page.h"
 #include "drafting_page.h"
+#include "diagnostic_page.h"
 #include "gui_test_support.h"
 #include "library_page.h"
 #include "moudesk/content/library.h"
@@ -66,9 +69,12 @@ fs::path example_draft_file(const std::string& name) {
 TEST(MainFrame, ShowsTheDraftingAndLibraryPagesInTheSidebar) {
     MainFrame& frame = main_frame();
     ASSERT_TRUE(frame.IsShown());
-    ASSERT_EQ(frame.pages().size(), 2u);
+    ASSERT_EQ(frame.pages().size(), 5u);
     EXPECT_EQ(frame.pages()[0], &frame.drafting_page());
     EXPECT_EQ(frame.pages()[1], &frame.library_page());
+    EXPECT_EQ(frame.pages()[2], &frame.agreements_page());
+    EXPECT_EQ(frame.pages()[3], &frame.dashboard_page());
+    EXPECT_EQ(frame.pages()[4], &frame.diagnostic_page());
     EXPECT_EQ(frame.drafting_page().page_name(), "Drafting");
     EXPECT_EQ(frame.library_page().page_name(), "Library");
     ASSERT_NE(frame.GetStatusBar(), nullptr);
@@ -79,7 +85,9 @@ TEST(MainFrame, ShowsTheDraftingAndLibraryPagesInTheSidebar) {
     EXPECT_EQ(frame.context().library.elements.size(), 24u);
     EXPECT_FALSE(frame.context().data_dir.empty());
     EXPECT_TRUE(fs::is_directory(frame.context().data_dir));
-    EXPECT_EQ(frame.context().db_path, frame.context().data_dir / "moudesk.sqlite");
+    // The register: store::default_database_path(), in the same data folder; opened at startup.
+    EXPECT_EQ(frame.context().db_path, frame.context().data_dir / "register.sqlite");
+    EXPECT_NE(frame.context().register_db, nullptr);
     EXPECT_EQ(fs::status(frame.context().data_dir).permissions() & fs::perms::all, fs::perms::owner_all);
 }
 
@@ -232,8 +240,8 @@ TEST(MainFrame, CloseAsksEveryPageAndCancelKeepsTheWindow) {
     wxWeakRef<MainFrame> alive(frame);
     auto* refusing = new RefusingPage(frame->page_parent());
     frame->add_page(refusing, ID_FIRST_FREE + 1, wxART_WARNING, "refusing");  // adding a page is one line
-    EXPECT_EQ(frame->pages().size(), 3u);
-    EXPECT_EQ(accel_of(*frame, ID_FIRST_FREE + 1), "Ctrl+3");
+    EXPECT_EQ(frame->pages().size(), 6u);
+    EXPECT_EQ(accel_of(*frame, ID_FIRST_FREE + 1), "Ctrl+6");
 
     frame->Close();
     pump();

@@ -2,6 +2,7 @@
 // half-written or overwritten files when something is wrong.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "moudesk/content/library.h"
@@ -39,6 +40,24 @@ TEST_F(Cli, TheBundledLibraryChecksClean) {
     auto r = cli({"library", "check"});
     EXPECT_EQ(r.code, 0) << r.out << r.err;
     EXPECT_NE(r.err.find("24 key elements"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("probing 15 of 15 cooperation elements"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, ABrokenQuestionnaireIsReportedWithFileAndLine) {
+    std::string xml = read_file(content::bundled_data_dir() / "diagnostic" / "questionnaire.xml");
+    const std::string from = "elements=\"public-communication\"";
+    const auto at = xml.find(from);
+    ASSERT_NE(at, std::string::npos);
+    xml.replace(at, from.size(), "elements=\"public-relations\"");
+    const fs::path file = dir / "questionnaire.xml";
+    write_file_atomically(file, xml);
+    const int line = 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    auto r = cli({"library", "check", "--questionnaire", file.string()});
+    EXPECT_EQ(r.code, 1) << r.out << r.err;
+    EXPECT_NE(r.out.find(file.string() + ":" + std::to_string(line) + ":"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("unknown key element 'public-relations'"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("'public-communication' (Public communication) is probed by no question"), std::string::npos)
+        << r.out;
 }
 
 TEST_F(Cli, ABrokenLibraryFileIsReportedWithFileAndLine) {

@@ -1,6 +1,7 @@
 #pragma once
-/// @brief Validates library files against an XSD with libxml2's xmlSchema API, collecting every
-/// error with its line and column. Private to the content module.
+/// @brief Validates XML files against an XSD with libxml2's xmlSchema API, collecting every
+/// error with its line and column. Used by the library loader and by the diagnostic
+/// questionnaire; libxml2 itself stays private to the content module.
 
 #include <filesystem>
 #include <memory>

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Times the register's everyday queries and the diagnostic's coverage matrix on a generated
+# register of 100,000 agreements (about a million actions and a million audit rows): moudesk's
+# store (moudesk_register_bench) next to the same SQL run by the sqlite3 shell. The SQL below
+# mirrors src/store/{dashboard,agreements,search,deadlines,coverage}.cpp; keep them in step.
+# Usage: bench/register_vs_sqlite3.sh [BUILD_DIR] [AGREEMENTS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+count=${2:-100000}
+db="$build/bench/register-$count.sqlite"
+
+if [[ ! -f "$db" ]]; then
+  echo "generating $count agreements into $db (once) ..."
+  "$build/src/cli/moudesk-cli" demo-data --agreements "$count" --db "$db.tmp"
+  mv "$db.tmp" "$db"
+fi
+sqlite3 "$db" "SELECT (SELECT count(*) FROM agreement) || ' agreements, ' || (SELECT count(*) FROM action) ||
+  ' actions, ' || (SELECT count(*) FROM audit) || ' audit rows'"
+
+echo "== moudesk (Google Benchmark, mean of repetitions)"
+MOUDESK_BENCH_DB="$db" "$build/bench/moudesk_register_bench" --benchmark_repetitions=5 \
+  --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "_mean|^Benchmark"
+
+# One timed run per query in the shell, after a warm-up run, as the store's queries are warm too.
+shell_ms() {
+  local sql=$1
+  sqlite3 "$db" "$sql" >/dev/null
+  local start end
+  start=$(date +%s%N)
+  for i in 1 2 3 4 5; do sqlite3 "$db" "$sql" >/dev/null; done
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.1f", ns / 5 / 1e6 }'
+}
+echo "== sqlite3 shell, same SQL (ms per run, including the shell's own start, about 1-2 ms)"
+today=2026-11-30
+until=2027-02-28
+printf "%-22s %s\n" open "$(shell_ms "PRAGMA user_version")"
+printf "%-22s %s\n" dashboard "$(shell_ms "
+SELECT status, count(*) FROM agreement GROUP BY status;
+SELECT status, count(*) FROM action GROUP BY status;
+SELECT count(*) FROM action WHERE status IN ('not-started','in-progress','blocked') AND due_date < '$today';
+SELECT count(*) FROM action WHERE status IN ('not-started','in-progress','blocked') AND due_date BETWEEN '$today' AND '$until';
+SELECT count(*) FROM agreement WHERE next_review <= '$until' AND status IN ('signed','in-force','suspended');
+SELECT count(*) FROM agreement WHERE computed_expiry BETWEEN '$today' AND '$until' AND status IN ('signed','in-force','suspended');
+SELECT count(*) FROM agreement WHERE computed_notice_deadline BETWEEN '$today' AND '$until' AND status = 'in-force';")"
+printf "%-22s %s\n" filtered_list_page "$(shell_ms "
+SELECT a.id, a.reference, a.title, a.instrument, a.status,
+ (SELECT group_concat(n, ' – ') FROM (SELECT coalesce(nullif(short_name, ''), name) AS n FROM party WHERE agreement_id = a.id ORDER BY position)),
+ a.computed_entry_into_force, a.computed_expiry, a.next_review FROM agreement a
+ WHERE a.status = 'in-force' AND a.instrument = 'mou'
+ AND EXISTS (SELECT 1 FROM agreement_element e WHERE e.agreement_id = a.id AND e.element = 'information-exchange')
+ ORDER BY a.computed_expiry ASC, a.id LIMIT 200 OFFSET 0;
+SELECT count(*) FROM agreement a WHERE a.status = 'in-force' AND a.instrument = 'mou'
+ AND EXISTS (SELECT 1 FROM agreement_element e WHERE e.agreement_id = a.id AND e.element = 'information-exchange');")"
+printf "%-22s %s\n" search "$(shell_ms "
+SELECT s.rowid, s.agreement, a.reference, s.title, snippet(search_index, 2, '[', ']', '…', 12)
+ FROM search_index s JOIN agreement a ON a.id = s.agreement
+ WHERE search_index MATCH '\"liaison\" \"officers\"*' ORDER BY rank LIMIT 50;")"
+printf "%-22s %s\n" deadlines "$(shell_ms "
+SELECT x.due_date, a.id, a.reference, x.title, x.id, trim(coalesce(nullif(p.short_name, ''), p.name, '') || ' ' || x.owner_person)
+ FROM action x JOIN agreement a ON a.id = x.agreement_id LEFT JOIN party p ON p.id = x.owner_party_id
+ WHERE x.status IN ('not-started','in-progress','blocked') AND x.due_date <= '$until' ORDER BY x.due_date, x.id LIMIT 1000;
+SELECT a.next_review, a.id, a.reference, a.title FROM agreement a WHERE a.next_review <= '$until'
+ AND a.status IN ('signed','in-force','suspended') ORDER BY a.next_review, a.id LIMIT 1000;
+SELECT a.computed_expiry, a.id, a.reference, a.title FROM agreement a WHERE a.computed_expiry BETWEEN '$today' AND '$until'
+ AND a.status IN ('signed','in-force','suspended') ORDER BY a.computed_expiry, a.id LIMIT 1000;
+SELECT a.computed_notice_deadline, a.id, a.reference, a.title FROM agreement a WHERE a.computed_notice_deadline BETWEEN '$today' AND '$until'
+ AND a.status = 'in-force' ORDER BY a.computed_notice_deadline, a.id LIMIT 1000;")"
+printf "%-22s %s\n" coverage_matrix "$(shell_ms "
+SELECT id, reference, status, element_mask FROM agreement WHERE status = 'in-force' ORDER BY reference;
+SELECT agreement_id, element FROM action WHERE status IN ('not-started','in-progress','blocked') AND due_date < '$today';")"

@@ -1,0 +1,89 @@
+#include "moudesk/store/coverage.h"
+
+#include <gtest/gtest.h>
+
+#include "store_test_support.h"
+
+using namespace store_test;
+
+namespace {
+
+// Two agreements in force and one draft. MOU/1 covers governance (its action done) and
+// liaison-officers (its action overdue); MOU/2 covers governance without any action; the draft
+// covers training.
+struct Register {
+    std::unique_ptr<Database> db = Database::open_in_memory();
+    Id first = 0, second = 0, draft = 0;
+
+    Register() {
+        Agreements agreements(*db);
+        first = add(agreements, "MOU/1", {"governance", "liaison-officers"});
+        second = add(agreements, "MOU/2", {"governance"});
+        draft = agreements.add(with_elements(sample("MOU/3"), {"training-and-exchange"}));
+        Actions actions(*db);
+        ActionRecord done;
+        done.agreement = first;
+        done.title = "Meet";
+        done.element = "governance";
+        done.due = d("2027-02-01");
+        Id id = actions.add(done);
+        actions.complete(id, d("2027-02-01"), "minutes");
+        ActionRecord late = done;
+        late.title = "Post the officers";
+        late.element = "liaison-officers";
+        actions.add(late);
+    }
+    static AgreementRecord with_elements(AgreementRecord r, std::vector<std::string> slugs) {
+        for (auto& s : slugs) r.elements.push_back({s, "manual", {}});
+        return r;
+    }
+    Id add(Agreements& agreements, const std::string& reference, std::vector<std::string> slugs) {
+        Id id = agreements.add(with_elements(sample(reference), std::move(slugs)));
+        agreements.set_status(id, tracking::Status::signed_, d("2027-01-01"), "");
+        agreements.set_status(id, tracking::Status::in_force, d("2027-01-02"), "");
+        return id;
+    }
+};
+
+const std::vector<std::string> columns{"governance", "liaison-officers", "training-and-exchange"};
+
+TEST(CoverageMatrix, MarksCoveredOverdueAndNotCovered) {
+    Register r;
+    auto m = coverage_matrix(*r.db, columns, d("2027-06-01"), true);
+    ASSERT_EQ(m.rows.size(), 2u);  // the draft is not in force
+    EXPECT_EQ(m.rows[0].reference, "MOU/1");
+    EXPECT_EQ(m.rows[0].cells, (std::vector<std::uint8_t>{CoverageMatrix::covered, CoverageMatrix::covered_overdue,
+                                                           CoverageMatrix::not_covered}));
+    EXPECT_EQ(m.rows[1].cells, (std::vector<std::uint8_t>{CoverageMatrix::covered, CoverageMatrix::not_covered,
+                                                           CoverageMatrix::not_covered}));
+    // Before the due date nothing is overdue; with every agreement the draft appears.
+    auto early = coverage_matrix(*r.db, columns, d("2027-01-15"), false);
+    ASSERT_EQ(early.rows.size(), 3u);
+    EXPECT_EQ(early.rows[0].cells[1], CoverageMatrix::covered);
+    EXPECT_EQ(early.rows[2].cells[2], CoverageMatrix::covered);
+}
+
+TEST(CoverageMatrix, FollowsElementsAddedAndRemovedLater) {
+    Register r;
+    Agreements(*r.db).set_element(r.second, {"training-and-exchange", "detected", 0.8});
+    Agreements(*r.db).remove_element(r.second, "governance");
+    auto m = coverage_matrix(*r.db, columns, d("2027-06-01"), true);
+    EXPECT_EQ(m.rows[1].cells, (std::vector<std::uint8_t>{0, 0, 1}));
+}
+
+TEST(RegisterCoverage, CountsAgreementsAndThoseThatImplementEachElement) {
+    Register r;
+    auto coverage = register_coverage(*r.db, columns, d("2027-06-01"));
+    EXPECT_EQ(coverage["governance"].agreements, 2);
+    EXPECT_EQ(coverage["governance"].implemented, 1);  // MOU/1 did its action; MOU/2 has none
+    EXPECT_EQ(coverage["governance"].shown.front().reference, "MOU/1");
+    EXPECT_EQ(coverage["liaison-officers"].agreements, 1);
+    EXPECT_EQ(coverage["liaison-officers"].implemented, 0);
+    EXPECT_EQ(coverage["liaison-officers"].shown.front().actions_overdue, 1);
+    EXPECT_EQ(coverage["training-and-exchange"].agreements, 0);  // only a draft covers it
+    EXPECT_EQ(diagnostic::classify(coverage["governance"]), diagnostic::GapKind::weak_practice);
+    EXPECT_EQ(diagnostic::classify(coverage["liaison-officers"]), diagnostic::GapKind::not_implemented);
+    EXPECT_EQ(diagnostic::classify(coverage["training-and-exchange"]), diagnostic::GapKind::no_agreement);
+}
+
+}  // namespace
