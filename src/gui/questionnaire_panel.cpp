@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <wx/button.h>
+#include <wx/dcclient.h>
 #include <wx/html/htmlwin.h>
 #include <wx/listctrl.h>
 #include <wx/radiobox.h>
@@ -128,8 +129,9 @@ void QuestionnairePanel::build() {
 
     wxArrayString labels;
     for (diagnostic::Answer a : all_answers) labels.Add(answer_label(a, true));
+    // Yes, partly, no on the first row; not applicable and not assessed below.
     answer_ =
-        new wxRadioBox(form_, wxID_ANY, _("Answer"), wxDefaultPosition, wxDefaultSize, labels, 0, wxRA_SPECIFY_COLS);
+        new wxRadioBox(form_, wxID_ANY, _("Answer"), wxDefaultPosition, wxDefaultSize, labels, 3, wxRA_SPECIFY_COLS);
     answer_->SetName("answer");
     wxString keys;
     for (diagnostic::Answer a : all_answers)
@@ -154,11 +156,13 @@ void QuestionnairePanel::build() {
     previous_->SetToolTip(_("The previous question (Page Up)"));
     next_ = new wxButton(form_, wxID_ANY, _("Nex&t ▶"));
     next_->SetToolTip(_("The next question (Page Down)"));
-    auto* saved = new wxStaticText(form_, wxID_ANY, _("Answers are saved as you give them."));
+    auto* saved = new wxStaticText(form_, wxID_ANY, _("Answers are saved as you give them."), wxDefaultPosition,
+                                   wxDefaultSize, wxST_ELLIPSIZE_END);
+    saved->SetMinSize(FromDIP(wxSize(60, -1)));
     saved->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     buttons->Add(previous_, 0, wxRIGHT, FromDIP(6));
     buttons->Add(next_, 0, wxRIGHT, FromDIP(12));
-    buttons->Add(saved, 0, wxALIGN_CENTER_VERTICAL);
+    buttons->Add(saved, 1, wxALIGN_CENTER_VERTICAL);
     form->Add(buttons, 0, wxEXPAND);
     form_->SetSizer(form);
     top->Add(form_, 3, wxEXPAND | wxTOP | wxBOTTOM | wxRIGHT, FromDIP(6));
@@ -167,6 +171,7 @@ void QuestionnairePanel::build() {
     guidance_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, -1)), wxHW_SCROLLBAR_AUTO);
     guidance_->SetName("guidance");
     guidance_->SetBorders(FromDIP(6));
+    guidance_->SetMinSize(FromDIP(wxSize(260, -1)));
     top->Add(guidance_, 2, wxEXPAND | wxTOP | wxBOTTOM | wxRIGHT, FromDIP(6));
     SetSizer(top);
 
@@ -368,6 +373,14 @@ void QuestionnairePanel::wrap_question() {
     question_text_->SetLabel(question_full_);
     question_text_->Wrap(width);
     elements_->Wrap(width);
+    // The wrapped texts must not hold the form at its present width: it could never get narrower.
+    // Their height is measured here: the control's own best size can lag behind the new label.
+    for (wxStaticText* text : {question_text_, elements_}) {
+        wxClientDC dc(text);
+        dc.SetFont(text->GetFont());
+        const int height = text->GetLabel().empty() ? 0 : dc.GetMultiLineTextExtent(text->GetLabel()).y;
+        text->SetMinSize(wxSize(FromDIP(100), height));
+    }
     form_->Layout();
 }
 

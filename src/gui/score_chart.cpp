@@ -69,7 +69,7 @@ void ScoreChart::on_paint(wxPaintEvent&) {
         return;
     }
 
-    // Labels on the left as wide as the widest (up to 45 % of the width, then cut with "…"), the
+    // Labels on the left as wide as the widest (up to half the width, then cut with "…"), the
     // bars from 0 to 100 %, the value after the bar's full length so it never overlaps.
     const wxFont bold = GetFont().Bold();
     int label_width = 0;
@@ -80,7 +80,7 @@ void ScoreChart::on_paint(wxPaintEvent&) {
         value_width = std::max(value_width, dc.GetTextExtent(score_text(1.0)).x);
     }
     dc.SetFont(GetFont());
-    label_width = std::min(label_width, size.x * 45 / 100);
+    label_width = std::min(label_width, size.x / 2);
     const int bar_left = margin + label_width + FromDIP(10);
     const int bar_space = std::max(size.x - bar_left - value_width - FromDIP(10) - margin, FromDIP(40));
     const int row_height = line + FromDIP(12);

@@ -19,6 +19,7 @@
 
 #include "agreement_dialog.h"
 #include "agreements_page.h"
+#include "app.h"
 #include "coverage_grid.h"
 #include "detect_dialog.h"
 #include "diagnostic_page.h"
@@ -36,6 +37,7 @@
 #include "register_fixture.h"
 #include "results_panel.h"
 #include "score_chart.h"
+#include "settings.h"
 #include "wx_text.h"
 
 namespace moudesk::gui::test {
@@ -585,6 +587,33 @@ TEST(DiagnosticPage, AnImportedAgreementHasItsKeyElementsRecognisedAndRecorded) 
     EXPECT_FALSE(f.page().import_file(binary));
     ASSERT_EQ(errors.reports().size(), 1u);
     EXPECT_TRUE(errors.reports()[0].summary.Contains("Could not read the agreement"));
+}
+
+TEST(DiagnosticPage, InFrenchTheFormAndItsKeysFollowTheTranslation) {
+    auto* app = dynamic_cast<App*>(wxTheApp);
+    ASSERT_NE(app, nullptr);
+    app->init_language(InterfaceLanguage::fr);
+    {
+        Fixture f("french");
+        EXPECT_EQ(f.page().page_name(), "Diagnostic");
+        const store::Id id = f.add_assessment("Atlantide 2027");
+        EXPECT_EQ(f.form().answer_box()->GetString(0), "Oui");
+        // Alt+O answers « oui » in French.
+        wxKeyEvent alt_o(wxEVT_CHAR_HOOK);
+        alt_o.m_keyCode = 'O';
+        alt_o.m_altDown = true;
+        f.form().GetEventHandler()->ProcessEvent(alt_o);
+        EXPECT_EQ(store::Assessments(f.db()).get(id).answer_to(f.form().question()->id), Answer::yes);
+        EXPECT_TRUE(f.form().guidance_source().Contains("Solutions possibles"));
+        pump();
+        screenshot(f.frame.get(), "diagnostic-questionnaire-fr");
+        f.answer_gap_questions();
+        f.page().show_tab(DiagnosticPage::results_tab);
+        pump();
+        EXPECT_TRUE(f.page().results_panel()->gaps_source().Contains("aucun accord en vigueur ne le couvre"));
+        screenshot(f.frame.get(), "diagnostic-results-fr");
+    }
+    app->init_language(InterfaceLanguage::en);
 }
 
 TEST(DiagnosticPage, ABrokenQuestionnaireIsListedWithItsProblems) {
