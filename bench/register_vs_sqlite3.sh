@@ -49,14 +49,18 @@ SELECT a.id, a.reference, a.title, a.instrument, a.status,
  (SELECT group_concat(n, ' – ') FROM (SELECT coalesce(nullif(short_name, ''), name) AS n FROM party WHERE agreement_id = a.id ORDER BY position)),
  a.computed_entry_into_force, a.computed_expiry, a.next_review FROM agreement a
  WHERE a.status = 'in-force' AND a.instrument = 'mou'
- AND EXISTS (SELECT 1 FROM agreement_element e WHERE e.agreement_id = a.id AND e.element = 'information-exchange')
+ AND (CASE WHEN (SELECT bit FROM element_bit WHERE slug = 'information-exchange') < 63
+  THEN (a.element_mask >> (SELECT bit FROM element_bit WHERE slug = 'information-exchange')) & 1
+  ELSE a.id IN (SELECT agreement_id FROM agreement_element WHERE element = 'information-exchange') END)
  ORDER BY a.computed_expiry ASC, a.id LIMIT 200 OFFSET 0;
 SELECT count(*) FROM agreement a WHERE a.status = 'in-force' AND a.instrument = 'mou'
- AND EXISTS (SELECT 1 FROM agreement_element e WHERE e.agreement_id = a.id AND e.element = 'information-exchange');")"
+ AND (CASE WHEN (SELECT bit FROM element_bit WHERE slug = 'information-exchange') < 63
+  THEN (a.element_mask >> (SELECT bit FROM element_bit WHERE slug = 'information-exchange')) & 1
+  ELSE a.id IN (SELECT agreement_id FROM agreement_element WHERE element = 'information-exchange') END);")"
 printf "%-22s %s\n" search "$(shell_ms "
-SELECT s.rowid, s.agreement, a.reference, s.title, snippet(search_index, 2, '[', ']', '…', 12)
+SELECT s.rowid, s.agreement, a.reference, s.title, snippet(search_index, -1, '[', ']', '…', 12), bm25(search_index)
  FROM search_index s JOIN agreement a ON a.id = s.agreement
- WHERE search_index MATCH '\"liaison\" \"officers\"*' ORDER BY rank LIMIT 50;")"
+ WHERE search_index MATCH '\"liaison\" \"officers\"*' ORDER BY s.rowid DESC LIMIT 200;")"
 printf "%-22s %s\n" deadlines "$(shell_ms "
 SELECT x.due_date, a.id, a.reference, x.title, x.id, trim(coalesce(nullif(p.short_name, ''), p.name, '') || ' ' || x.owner_person)
  FROM action x JOIN agreement a ON a.id = x.agreement_id LEFT JOIN party p ON p.id = x.owner_party_id

@@ -236,8 +236,13 @@ std::string where_clause(const AgreementFilter& f, std::vector<std::string>& val
         values.push_back(like);
     }
     if (!f.element.empty()) {
-        terms.push_back("EXISTS (SELECT 1 FROM agreement_element e WHERE e.agreement_id = a.id AND e.element = ?)");
-        values.push_back(f.element);
+        // The element bits of agreement.element_mask answer without touching the element rows;
+        // an element past the mask's 63 bits falls back to them.
+        terms.push_back(
+            "(CASE WHEN (SELECT bit FROM element_bit WHERE slug = ?) < 63 "
+            "THEN (a.element_mask >> (SELECT bit FROM element_bit WHERE slug = ?)) & 1 "
+            "ELSE a.id IN (SELECT agreement_id FROM agreement_element WHERE element = ?) END)");
+        values.insert(values.end(), {f.element, f.element, f.element});
     }
     if (f.due_for_review) {
         // An agreement that has ended is not reviewed (as tracking::standing says).

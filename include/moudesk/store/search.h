@@ -19,8 +19,8 @@ struct SearchHit {
 };
 
 /// Hits for every word of `words` (the last one also as a prefix), best first. Any text is
-/// safe: FTS5 operators in it are taken as words. Ranking is bounded: the 2,000 newest matches
-/// are ranked, so a word found in every agreement of a large register still answers at once.
+/// safe: FTS5 operators in it are taken as words. Ranking is bounded: the 4 × `limit` newest
+/// matches are ranked, so a word found in every agreement of a large register still answers at once.
 std::vector<SearchHit> search(Database& db, const std::string& words, int limit = 50);
 
 }  // namespace moudesk::store
