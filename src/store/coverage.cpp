@@ -46,7 +46,7 @@ CoverageMatrix coverage_matrix(Database& db, const std::vector<std::string>& ele
     std::vector<int> bits = bits_of(db, elements);
     std::unordered_map<Id, std::size_t> row_of;
     SQLite::Statement st(db.sql(), std::string("SELECT id, reference, status, element_mask FROM agreement") +
-                                       (in_force_only ? " WHERE status = 'in-force'" : "") + " ORDER BY reference");
+                                       (in_force_only ? " WHERE status = 'in-force'" : ""));
     while (st.executeStep()) {
         CoverageMatrix::Row row;
         row.agreement = st.getColumn(0).getInt64();
@@ -59,6 +59,11 @@ CoverageMatrix coverage_matrix(Database& db, const std::vector<std::string>& ele
         row_of.emplace(row.agreement, m.rows.size());
         m.rows.push_back(std::move(row));
     }
+    // Sorted here rather than by SQL: walking the reference index means a random table read per
+    // row, the table scan reads pages in order.
+    std::sort(m.rows.begin(), m.rows.end(), [](const auto& x, const auto& y) { return x.reference < y.reference; });
+    row_of.clear();
+    for (std::size_t i = 0; i < m.rows.size(); ++i) row_of.emplace(m.rows[i].agreement, i);
     std::unordered_map<std::string, std::size_t> column_of;
     for (std::size_t i = 0; i < elements.size(); ++i) column_of.emplace(elements[i], i);
     // Elements without a bit: read their rows.
