@@ -77,11 +77,21 @@ BENCHMARK(deadlines)->Unit(benchmark::kMillisecond);
 // The Diagnostic screen's coverage matrix: the 15 cooperation elements × every agreement in force.
 void coverage_matrix(benchmark::State& state) {
     auto& db = shared_db();
-    const std::vector<std::string> elements{
-        "legal-basis",           "roles-and-competences", "governance",         "information-exchange",
-        "data-protection",       "risk-analysis",         "joint-operations",   "joint-investigations",
-        "liaison-officers",      "training-and-exchange", "systems-access",     "resource-sharing",
-        "international-programmes", "public-communication", "monitoring-and-evaluation"};
+    const std::vector<std::string> elements{"legal-basis",
+                                            "roles-and-competences",
+                                            "governance",
+                                            "information-exchange",
+                                            "data-protection",
+                                            "risk-analysis",
+                                            "joint-operations",
+                                            "joint-investigations",
+                                            "liaison-officers",
+                                            "training-and-exchange",
+                                            "systems-access",
+                                            "resource-sharing",
+                                            "international-programmes",
+                                            "public-communication",
+                                            "monitoring-and-evaluation"};
     for (auto _ : state) benchmark::DoNotOptimize(store::coverage_matrix(db, elements, today, true));
 }
 BENCHMARK(coverage_matrix)->Unit(benchmark::kMillisecond);

@@ -9,13 +9,13 @@
 #include "moudesk/diagnostic/gaps.h"
 #include "moudesk/diagnostic/questionnaire.h"
 #include "moudesk/diagnostic/report.h"
-#include "moudesk/render/assessment_report.h"
 #include "moudesk/drafting/draft.h"
+#include "moudesk/render/assessment_report.h"
+#include "moudesk/render/writer.h"
 #include "moudesk/store/actions.h"
 #include "moudesk/store/agreements.h"
 #include "moudesk/store/assessments.h"
 #include "moudesk/store/coverage.h"
-#include "moudesk/render/writer.h"
 #include "moudesk/store/register_draft.h"
 
 namespace moudesk::cli {
@@ -25,9 +25,13 @@ using tracking::Date;
 
 namespace {
 
-void print_json(const json& value) { std::cout << value.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
+void print_json(const json& value) {
+    std::cout << value.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+}
 
-[[noreturn]] void bad(const std::string& message) { throw Error(ErrorCategory::bad_input, message); }
+[[noreturn]] void bad(const std::string& message) {
+    throw Error(ErrorCategory::bad_input, message);
+}
 
 struct DiagnosticOptions {
     RegisterOptions reg;
@@ -221,12 +225,18 @@ int assessment_compare(const DiagnosticOptions& o, store::Id before_id, store::I
         print_json({{"improved", c.improved()}, {"worsened", c.worsened()}, {"answers", answers}, {"areas", areas}});
         return ok;
     }
-    std::cout << "overall: " << percent(c.overall_before) << " → " << percent(c.overall_after) << "; "
-              << c.improved() << " answers better, " << c.worsened() << " worse\n";
-    for (const auto& x : c.areas) std::cout << "  " << std::left << std::setw(24) << x.area << percent(x.before) << " → " << percent(x.after) << "\n";
+    std::cout << "overall: " << percent(c.overall_before) << " → " << percent(c.overall_after) << "; " << c.improved()
+              << " answers better, " << c.worsened() << " worse\n";
+    for (const auto& x : c.areas)
+        std::cout << "  " << std::left << std::setw(24) << x.area << percent(x.before) << " → " << percent(x.after)
+                  << "\n";
     for (const auto& x : c.answers)
-        std::cout << "  " << (x.direction > 0 ? "+ " : x.direction < 0 ? "- " : "  ") << x.question << ": "
-                  << diagnostic::to_code(x.before) << " → " << diagnostic::to_code(x.after) << "\n";
+        std::cout << "  "
+                  << (x.direction > 0   ? "+ "
+                      : x.direction < 0 ? "- "
+                                        : "  ")
+                  << x.question << ": " << diagnostic::to_code(x.before) << " → " << diagnostic::to_code(x.after)
+                  << "\n";
     return ok;
 }
 
@@ -280,8 +290,8 @@ int assessment_gaps(const DiagnosticOptions& o, store::Id id, bool as_json, Lang
     return ok;
 }
 
-int assessment_action_plan(const DiagnosticOptions& o, store::Id id, store::Id agreement, int due_days,
-                           store::Id owner, Language language) {
+int assessment_action_plan(const DiagnosticOptions& o, store::Id id, store::Id agreement, int due_days, store::Id owner,
+                           Language language) {
     content::Library library = o.lib.load();
     diagnostic::Questionnaire q = o.load(library);
     auto db = o.reg.open();
@@ -318,7 +328,8 @@ int coverage(const DiagnosticOptions& o, bool all, bool as_json) {
         for (const auto& r : m.rows) {
             json cells = json::object();
             for (std::size_t i = 0; i < m.elements.size(); ++i) cells[m.elements[i]] = cell_codes[r.cells[i]];
-            rows.push_back({{"agreement", r.agreement}, {"reference", r.reference}, {"status", r.status}, {"cells", cells}});
+            rows.push_back(
+                {{"agreement", r.agreement}, {"reference", r.reference}, {"status", r.status}, {"cells", cells}});
         }
         print_json({{"elements", m.elements}, {"agreements", rows}});
         return ok;
@@ -365,7 +376,8 @@ int addendum(const DiagnosticOptions& o, store::Id agreement, store::Id assessme
 
 int assessment_report(const DiagnosticOptions& o, store::Id id, const std::string& output, Language language) {
     auto format = render::format_from_path(output);
-    if (!format || (*format != render::Format::docx && *format != render::Format::pdf && *format != render::Format::html))
+    if (!format ||
+        (*format != render::Format::docx && *format != render::Format::pdf && *format != render::Format::html))
         bad("cannot tell the report format of " + output + " (use .docx, .pdf or .html)");
     content::Library library = o.lib.load();
     diagnostic::Questionnaire q = o.load(library);
@@ -490,7 +502,8 @@ void add_assessment_commands(CLI::App& app, Run& run) {
         run = [] { return assessment_action_plan(diag, id, agreement, due_days, owner, language_option(language)); };
     });
 
-    auto* report_cmd = assessment->add_subcommand("report", "The assessment report: scores with a chart, gaps, coverage, plan");
+    auto* report_cmd =
+        assessment->add_subcommand("report", "The assessment report: scores with a chart, gaps, coverage, plan");
     diag.add_to(report_cmd);
     report_cmd->add_option("id", id, "The assessment's id")->required();
     report_cmd->add_option("-o,--output", output, "The report to write: .docx, .pdf or .html")->required();

@@ -39,8 +39,6 @@ inline constexpr const char* exit_codes_help =
     "  5  environment: a file or folder could not be read or written\n"
     " 70  internal error\n";
 
-
-
 /// The work of the command the user chose; set by the command's callback during parsing.
 using Run = std::function<int()>;
 
@@ -80,8 +78,6 @@ struct LibraryOptions {
         return lib;
     }
 };
-
-
 
 /// --db FILE, on every register command.
 struct RegisterOptions {

@@ -1,8 +1,8 @@
 // moudesk-cli draft new|lint|render|compare.
 #include "cli_common.h"
 #include "moudesk/drafting/assembler.h"
-#include "moudesk/drafting/draft.h"
 #include "moudesk/drafting/compare.h"
+#include "moudesk/drafting/draft.h"
 #include "moudesk/render/comparison.h"
 #include "moudesk/render/writer.h"
 
@@ -87,7 +87,6 @@ int draft_render(const LibraryOptions& lib_opts, const std::string& file, const 
     return ok;
 }
 
-
 int draft_compare(const LibraryOptions& lib_opts, const std::string& before_file, const std::string& after_file,
                   const std::string& language, const std::string& output) {
     content::Library lib = lib_opts.load();
@@ -155,7 +154,8 @@ void add_draft_commands(CLI::App& app, Run& run) {
 
     static std::string other_file, language;
     auto* compare_cmd = draft->add_subcommand(
-        "compare", "Compare two versions of a draft: clauses added, removed, changed, word by word (exit 1 if they differ)");
+        "compare",
+        "Compare two versions of a draft: clauses added, removed, changed, word by word (exit 1 if they differ)");
     compare_cmd->add_option("before", draft_file, "The earlier .moudraft")->required();
     compare_cmd->add_option("after", other_file, "The later .moudraft")->required();
     compare_cmd->add_option("--language", language, "The language to compare (default: the first both have)");

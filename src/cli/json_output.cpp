@@ -11,7 +11,9 @@ json iso_or_null(const std::optional<T>& value) {
     return value ? json(value->iso()) : json(nullptr);
 }
 
-json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json text_or_null(const std::string& s) {
+    return s.empty() ? json(nullptr) : json(s);
+}
 
 }  // namespace
 
@@ -123,7 +125,7 @@ json to_json(const store::Deadline& d) {
 }
 
 json to_json(const store::SearchHit& h) {
-    return {{"kind", h.kind},     {"id", h.ref},        {"agreement", h.agreement},
+    return {{"kind", h.kind},           {"id", h.ref},      {"agreement", h.agreement},
             {"reference", h.reference}, {"title", h.title}, {"snippet", h.snippet}};
 }
 

@@ -26,7 +26,9 @@ void print_json(const json& value) {
     std::cout << value.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
-[[noreturn]] void bad(const std::string& message) { throw Error(ErrorCategory::bad_input, message); }
+[[noreturn]] void bad(const std::string& message) {
+    throw Error(ErrorCategory::bad_input, message);
+}
 
 Date date_option(const std::string& text, const char* what) {
     if (text.empty()) return Date::today();
@@ -39,7 +41,8 @@ tracking::Status status_option(const std::string& code) {
     auto s = tracking::status_from_code(code);
     if (!s) {
         std::string known;
-        for (auto k : tracking::all_statuses()) known += (known.empty() ? "" : ", ") + std::string(tracking::to_code(k));
+        for (auto k : tracking::all_statuses())
+            known += (known.empty() ? "" : ", ") + std::string(tracking::to_code(k));
         bad("unknown status '" + code + "' (" + known + ")");
     }
     return *s;
@@ -103,9 +106,12 @@ struct ListOptions {
 int agreement_list(const ListOptions& o) {
     auto db = o.reg.open();
     static const std::pair<const char*, store::AgreementSort> sorts[] = {
-        {"reference", store::AgreementSort::reference},   {"title", store::AgreementSort::title},
-        {"instrument", store::AgreementSort::instrument}, {"status", store::AgreementSort::status},
-        {"entry-into-force", store::AgreementSort::entry_into_force}, {"expiry", store::AgreementSort::expiry},
+        {"reference", store::AgreementSort::reference},
+        {"title", store::AgreementSort::title},
+        {"instrument", store::AgreementSort::instrument},
+        {"status", store::AgreementSort::status},
+        {"entry-into-force", store::AgreementSort::entry_into_force},
+        {"expiry", store::AgreementSort::expiry},
         {"next-review", store::AgreementSort::next_review}};
     store::AgreementSort sort = store::AgreementSort::reference;
     for (auto& [name, s] : sorts)
@@ -148,7 +154,8 @@ int agreement_show(const RegisterOptions& reg, store::Id id, bool as_json, const
                          {"reason", x.reason}});
         json v = json::array();
         for (const auto& x : versions)
-            v.push_back({{"version", x.version}, {"saved_at", x.saved_at}, {"saved_by", x.saved_by}, {"label", x.label}});
+            v.push_back(
+                {{"version", x.version}, {"saved_at", x.saved_at}, {"saved_by", x.saved_by}, {"label", x.label}});
         json acts = json::array();
         for (const auto& x : actions) acts.push_back(to_json(x));
         out["transitions"] = t;
@@ -173,14 +180,16 @@ int agreement_show(const RegisterOptions& reg, store::Id id, bool as_json, const
     line("next review", a.dates.next_review);
     for (auto f : standing.missing) std::cout << "  missing: " << tracking::to_label(f) << "\n";
     for (const auto& p : a.parties) {
-        std::cout << "  party " << p.id << ": " << p.name << " (" << p.kind << (p.country.empty() ? "" : ", " + p.country)
-                  << ")" << (p.signatory_name.empty() ? "" : "; signatory " + p.signatory_name) << "\n";
+        std::cout << "  party " << p.id << ": " << p.name << " (" << p.kind
+                  << (p.country.empty() ? "" : ", " + p.country) << ")"
+                  << (p.signatory_name.empty() ? "" : "; signatory " + p.signatory_name) << "\n";
         for (const auto& c : p.contacts)
             std::cout << "    " << c.role << ": " << c.name << (c.email.empty() ? "" : " <" + c.email + ">") << "\n";
     }
     if (!a.elements.empty()) {
         std::cout << "  key elements:";
-        for (const auto& e : a.elements) std::cout << " " << e.element << (e.source == "draft" ? "" : "(" + e.source + ")");
+        for (const auto& e : a.elements)
+            std::cout << " " << e.element << (e.source == "draft" ? "" : "(" + e.source + ")");
         std::cout << "\n";
     }
     for (const auto& v : versions)
@@ -201,8 +210,8 @@ int agreement_set_status(const RegisterOptions& reg, const LibraryOptions& lib_o
     tracking::Status to = status_option(status);
     std::optional<content::Library> library;
     if (to == tracking::Status::in_force) library = lib_opts.load();
-    int actions = store::Agreements(*db).set_status(id, to, date_option(on, "--on"), reason,
-                                                    library ? &*library : nullptr);
+    int actions =
+        store::Agreements(*db).set_status(id, to, date_option(on, "--on"), reason, library ? &*library : nullptr);
     std::cout << "agreement " << id << " is now " << tracking::to_label(to);
     if (actions) std::cout << "; " << actions << " actions created from its commitments";
     std::cout << "\n";
@@ -227,14 +236,22 @@ int agreement_set_date(const RegisterOptions& reg, store::Id id, const std::stri
         if (!parsed) bad(field + ": '" + value + "' is not a duration (P5Y, P6M, P30D)");
         slot = parsed;
     };
-    if (field == "signature") as_date(d.signature);
-    else if (field == "entry-into-force") as_date(d.entry_into_force);
-    else if (field == "last-notification") as_date(d.last_notification);
-    else if (field == "expiry") as_date(d.expiry);
-    else if (field == "next-review") as_date(d.next_review);
-    else if (field == "duration") as_duration(d.duration);
-    else if (field == "tacit-renewal") as_duration(d.tacit_renewal);
-    else if (field == "notice-period") as_duration(d.notice_period);
+    if (field == "signature")
+        as_date(d.signature);
+    else if (field == "entry-into-force")
+        as_date(d.entry_into_force);
+    else if (field == "last-notification")
+        as_date(d.last_notification);
+    else if (field == "expiry")
+        as_date(d.expiry);
+    else if (field == "next-review")
+        as_date(d.next_review);
+    else if (field == "duration")
+        as_duration(d.duration);
+    else if (field == "tacit-renewal")
+        as_duration(d.tacit_renewal);
+    else if (field == "notice-period")
+        as_duration(d.notice_period);
     else if (field == "indefinite") {
         if (value != "yes" && value != "no") bad("indefinite: yes or no");
         d.indefinite = value == "yes";
@@ -275,7 +292,8 @@ int agreement_register_draft(const RegisterOptions& reg, const LibraryOptions& l
         std::cout << "saved " << file << " as version " << version << " of agreement " << existing << "\n";
         return ok;
     }
-    if (reference.empty()) bad("--reference is needed to register a new agreement (or --agreement ID for a new version)");
+    if (reference.empty())
+        bad("--reference is needed to register a new agreement (or --agreement ID for a new version)");
     store::Id id = store::register_draft(*db, library, draft, reference, text, label);
     std::cout << "registered " << file << " as agreement " << id << " (" << reference << "), version 1\n";
     return ok;
@@ -301,7 +319,8 @@ int action_list(const RegisterOptions& reg, store::ActionFilter filter, const st
     filter.today = date_option(today, "--today");
     if (!status.empty()) {
         filter.status = tracking::action_status_from_code(status);
-        if (!filter.status) bad("unknown action status '" + status + "' (not-started, in-progress, done, blocked, not-applicable)");
+        if (!filter.status)
+            bad("unknown action status '" + status + "' (not-started, in-progress, done, blocked, not-applicable)");
     }
     auto actions = store::Actions(*db).list(filter);
     if (as_json) {
@@ -312,9 +331,9 @@ int action_list(const RegisterOptions& reg, store::ActionFilter filter, const st
     }
     for (const auto& a : actions) {
         bool overdue = tracking::is_open(a.status) && a.due && *a.due < filter.today;
-        std::cout << std::left << std::setw(8) << a.id << std::setw(12) << (a.due ? a.due->iso() : "-")
-                  << std::setw(16) << tracking::to_code(a.status) << (overdue ? "OVERDUE " : "") << a.title
-                  << "  (agreement " << a.agreement << ")\n";
+        std::cout << std::left << std::setw(8) << a.id << std::setw(12) << (a.due ? a.due->iso() : "-") << std::setw(16)
+                  << tracking::to_code(a.status) << (overdue ? "OVERDUE " : "") << a.title << "  (agreement "
+                  << a.agreement << ")\n";
     }
     std::cerr << actions.size() << " actions\n";
     return ok;
@@ -421,9 +440,9 @@ int demo_data(const RegisterOptions& reg, int count, unsigned seed) {
     });
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cerr << "\n";
-    std::cout << "added " << summary.agreements << " agreements, " << summary.parties << " parties, "
-              << summary.actions << " actions, " << summary.audit_rows << " audit rows in " << std::fixed
-              << std::setprecision(1) << seconds << " s\n";
+    std::cout << "added " << summary.agreements << " agreements, " << summary.parties << " parties, " << summary.actions
+              << " actions, " << summary.audit_rows << " audit rows in " << std::fixed << std::setprecision(1)
+              << seconds << " s\n";
     return ok;
 }
 
@@ -462,15 +481,18 @@ void add_register_commands(CLI::App& app, Run& run) {
     list_cmd->add_option("--element", list.filter.element, "Only agreements covering this key element");
     list_cmd->add_flag("--due-for-review", list.filter.due_for_review, "Only agreements whose review is due");
     list_cmd->add_option("--search", list.filter.text, "Only agreements matching these words");
-    list_cmd->add_option("--sort", list.sort, "reference, title, instrument, status, entry-into-force, expiry, next-review")
-        ->check(CLI::IsMember({"reference", "title", "instrument", "status", "entry-into-force", "expiry", "next-review"}));
+    list_cmd
+        ->add_option("--sort", list.sort, "reference, title, instrument, status, entry-into-force, expiry, next-review")
+        ->check(
+            CLI::IsMember({"reference", "title", "instrument", "status", "entry-into-force", "expiry", "next-review"}));
     list_cmd->add_flag("--desc", list.descending, "Sort in descending order");
     list_cmd->add_option("--limit", list.limit, "At most this many (default 100)")->check(CLI::PositiveNumber);
     list_cmd->add_option("--offset", list.offset, "Skip this many first")->check(CLI::NonNegativeNumber);
     list_cmd->add_flag("--json", list.as_json, "Print JSON");
     list_cmd->callback([&run] { run = [] { return agreement_list(list); }; });
 
-    auto* show_cmd = agreement->add_subcommand("show", "Show an agreement with its dates, parties, history and actions");
+    auto* show_cmd =
+        agreement->add_subcommand("show", "Show an agreement with its dates, parties, history and actions");
     reg.add_to(show_cmd);
     show_cmd->add_option("id", id, "The agreement's id")->required();
     show_cmd->add_flag("--json", as_json, "Print JSON");
@@ -482,8 +504,9 @@ void add_register_commands(CLI::App& app, Run& run) {
     reg.add_to(status_cmd);
     lib_opts.add_to(status_cmd);
     status_cmd->add_option("id", id, "The agreement's id")->required();
-    status_cmd->add_option("status", status,
-                           "draft, under-negotiation, signed, in-force, suspended, expired, terminated, superseded")
+    status_cmd
+        ->add_option("status", status,
+                     "draft, under-negotiation, signed, in-force, suspended, expired, terminated, superseded")
         ->required();
     status_cmd->add_option("--on", on, "The date of the change (default today)");
     status_cmd->add_option("--reason", reason, "Why, for the record");
@@ -493,9 +516,10 @@ void add_register_commands(CLI::App& app, Run& run) {
     auto* date_cmd = agreement->add_subcommand("set-date", "Set or clear (value 'none') one of an agreement's dates");
     reg.add_to(date_cmd);
     date_cmd->add_option("id", id, "The agreement's id")->required();
-    date_cmd->add_option("field",
-                         field, "signature, entry-into-force, days-after-notification, last-notification, duration, "
-                                "indefinite, expiry, tacit-renewal, notice-period, next-review")
+    date_cmd
+        ->add_option("field", field,
+                     "signature, entry-into-force, days-after-notification, last-notification, duration, "
+                     "indefinite, expiry, tacit-renewal, notice-period, next-review")
         ->required();
     date_cmd->add_option("value", value, "A date YYYY-MM-DD, a duration P5Y, a number of days, yes/no, or none")
         ->required();
@@ -567,7 +591,8 @@ void add_register_commands(CLI::App& app, Run& run) {
     done_cmd->callback([&run] { run = [] { return action_done(reg, id, evidence, on, files); }; });
 
     static int within = 90;
-    auto* deadlines_cmd = app.add_subcommand("deadlines", "Overdue and upcoming actions, reviews, expiries, notice days");
+    auto* deadlines_cmd =
+        app.add_subcommand("deadlines", "Overdue and upcoming actions, reviews, expiries, notice days");
     reg.add_to(deadlines_cmd);
     deadlines_cmd->add_option("--within", within, "Days ahead (default 90)")->check(CLI::NonNegativeNumber);
     deadlines_cmd->add_option("--today", today, "Count from this date (YYYY-MM-DD)");

@@ -504,14 +504,14 @@ int Agreements::set_status(Id id, tracking::Status to, Date on, const std::strin
     // An agreement that ends leaves nothing to implement: its open actions no longer apply.
     if (tracking::is_final(to)) {
         std::vector<Id> open;
-        SQLite::Statement st_open(db_.sql(), "SELECT id FROM action WHERE agreement_id = ? AND status IN "
-                                             "('not-started', 'in-progress', 'blocked')");
+        SQLite::Statement st_open(db_.sql(),
+                                  "SELECT id FROM action WHERE agreement_id = ? AND status IN "
+                                  "('not-started', 'in-progress', 'blocked')");
         st_open.bind(1, static_cast<int64_t>(id));
         while (st_open.executeStep()) open.push_back(st_open.getColumn(0).getInt64());
         for (Id action : open) {
-            std::string before = db_.sql()
-                                     .execAndGet("SELECT status FROM action WHERE id = " + std::to_string(action))
-                                     .getString();
+            std::string before =
+                db_.sql().execAndGet("SELECT status FROM action WHERE id = " + std::to_string(action)).getString();
             db_.sql().exec("UPDATE action SET status = 'not-applicable' WHERE id = " + std::to_string(action));
             audit.record("action", action, id, "status", before, "not-applicable");
         }

@@ -49,7 +49,8 @@ void write_answer(Database& db, Id assessment, const diagnostic::QuestionAnswer&
 void require_assessment(Database& db, Id id) {
     SQLite::Statement st(db.sql(), "SELECT 1 FROM assessment WHERE id = ?");
     st.bind(1, static_cast<int64_t>(id));
-    if (!st.executeStep()) throw Error(ErrorCategory::bad_input, "there is no assessment with id " + std::to_string(id));
+    if (!st.executeStep())
+        throw Error(ErrorCategory::bad_input, "there is no assessment with id " + std::to_string(id));
 }
 
 }  // namespace
@@ -59,9 +60,10 @@ Id Assessments::add(diagnostic::Assessment a) {
         throw Error(ErrorCategory::bad_input, "the assessment has no title");
     WriteTransaction tx(db_);
     if (a.previous) require_assessment(db_, *a.previous);
-    SQLite::Statement st(db_.sql(),
-                         "INSERT INTO assessment(title, country, agencies, assessors, assessed_on, "
-                         "questionnaire_version, previous_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement st(
+        db_.sql(),
+        "INSERT INTO assessment(title, country, agencies, assessors, assessed_on, "
+        "questionnaire_version, previous_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::string now = now_utc();
     st.bind(1, a.title);
     st.bind(2, a.country);
@@ -88,7 +90,8 @@ diagnostic::Assessment Assessments::get(Id id) {
                          "SELECT id, title, country, agencies, assessors, assessed_on, questionnaire_version, "
                          "previous_id FROM assessment WHERE id = ?");
     st.bind(1, static_cast<int64_t>(id));
-    if (!st.executeStep()) throw Error(ErrorCategory::bad_input, "there is no assessment with id " + std::to_string(id));
+    if (!st.executeStep())
+        throw Error(ErrorCategory::bad_input, "there is no assessment with id " + std::to_string(id));
     diagnostic::Assessment a;
     a.id = st.getColumn(0).getInt64();
     a.title = st.getColumn(1).getString();
@@ -98,13 +101,14 @@ diagnostic::Assessment Assessments::get(Id id) {
     a.date = tracking::Date::parse(st.getColumn(5).getString()).value_or(tracking::Date{});
     a.questionnaire_version = st.getColumn(6).getString();
     if (!st.getColumn(7).isNull()) a.previous = st.getColumn(7).getInt64();
-    SQLite::Statement answers(db_.sql(),
-                              "SELECT question, answer, notes, evidence FROM answer WHERE assessment_id = ? ORDER BY question");
+    SQLite::Statement answers(
+        db_.sql(), "SELECT question, answer, notes, evidence FROM answer WHERE assessment_id = ? ORDER BY question");
     answers.bind(1, static_cast<int64_t>(id));
     while (answers.executeStep())
-        a.answers.push_back({answers.getColumn(0).getString(),
-                             diagnostic::answer_from_code(answers.getColumn(1).getString()).value_or(Answer::not_assessed),
-                             answers.getColumn(2).getString(), answers.getColumn(3).getString()});
+        a.answers.push_back(
+            {answers.getColumn(0).getString(),
+             diagnostic::answer_from_code(answers.getColumn(1).getString()).value_or(Answer::not_assessed),
+             answers.getColumn(2).getString(), answers.getColumn(3).getString()});
     return a;
 }
 
@@ -141,7 +145,8 @@ void Assessments::update_scope(const diagnostic::Assessment& changed) {
     AuditTrail audit(db_);
     for (const auto& [column, old_value, new_value] : fields) {
         if (old_value == new_value) continue;
-        SQLite::Statement st(db_.sql(), std::string("UPDATE assessment SET ") + column + " = ?, updated_at = ? WHERE id = ?");
+        SQLite::Statement st(db_.sql(),
+                             std::string("UPDATE assessment SET ") + column + " = ?, updated_at = ? WHERE id = ?");
         st.bind(1, new_value);
         st.bind(2, now_utc());
         st.bind(3, static_cast<int64_t>(changed.id));
@@ -159,13 +164,15 @@ void Assessments::answer(Id assessment, const diagnostic::QuestionAnswer& a) {
     AuditTrail audit(db_);
     auto was = [&](auto member) { return old ? std::optional<std::string>(member(*old)) : std::nullopt; };
     std::string answer_code = diagnostic::to_code(a.answer);
-    std::optional<std::string> old_answer = old ? std::optional<std::string>(diagnostic::to_code(old->answer)) : std::nullopt;
+    std::optional<std::string> old_answer =
+        old ? std::optional<std::string>(diagnostic::to_code(old->answer)) : std::nullopt;
     if (old_answer != answer_code) audit.record("assessment", assessment, 0, a.question, old_answer, answer_code);
     if (was([](const auto& x) { return x.notes; }).value_or("") != a.notes)
-        audit.record("assessment", assessment, 0, a.question + " notes", was([](const auto& x) { return x.notes; }), a.notes);
+        audit.record("assessment", assessment, 0, a.question + " notes", was([](const auto& x) { return x.notes; }),
+                     a.notes);
     if (was([](const auto& x) { return x.evidence; }).value_or("") != a.evidence)
-        audit.record("assessment", assessment, 0, a.question + " evidence", was([](const auto& x) { return x.evidence; }),
-                     a.evidence);
+        audit.record("assessment", assessment, 0, a.question + " evidence",
+                     was([](const auto& x) { return x.evidence; }), a.evidence);
     SQLite::Statement touch(db_.sql(), "UPDATE assessment SET updated_at = ? WHERE id = ?");
     touch.bind(1, now_utc());
     touch.bind(2, static_cast<int64_t>(assessment));

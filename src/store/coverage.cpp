@@ -39,8 +39,7 @@ std::unordered_set<Id> agreements_with(Database& db, const std::string& sql, con
 
 }  // namespace
 
-CoverageMatrix coverage_matrix(Database& db, const std::vector<std::string>& elements, Date today,
-                               bool in_force_only) {
+CoverageMatrix coverage_matrix(Database& db, const std::vector<std::string>& elements, Date today, bool in_force_only) {
     CoverageMatrix m;
     m.elements = elements;
     std::vector<int> bits = bits_of(db, elements);
@@ -96,8 +95,8 @@ diagnostic::RegisterCoverage register_coverage(Database& db, const std::vector<s
     std::string day = today.iso();
     for (std::size_t i = 0; i < elements.size(); ++i) {
         const std::string& element = elements[i];
-        auto done = agreements_with(db, "SELECT DISTINCT agreement_id FROM action WHERE element = ? AND status = 'done'",
-                                    element, day);
+        auto done = agreements_with(
+            db, "SELECT DISTINCT agreement_id FROM action WHERE element = ? AND status = 'done'", element, day);
         auto overdue = agreements_with(db,
                                        std::string("SELECT DISTINCT agreement_id FROM action WHERE element = ? AND "
                                                    "status IN ") +
@@ -118,11 +117,10 @@ diagnostic::RegisterCoverage register_coverage(Database& db, const std::vector<s
         });
         if (static_cast<int>(all.size()) > shown) all.resize(static_cast<std::size_t>(shown));
         // Exact action counts for the agreements shown.
-        SQLite::Statement counts(db.sql(),
-                                 std::string("SELECT sum(status = 'done'), sum(status IN ") + open_statuses +
-                                     " AND due_date < ?3), sum(status IN " + open_statuses +
-                                     " AND (due_date IS NULL OR due_date >= ?3)) FROM action "
-                                     "WHERE agreement_id = ?1 AND element = ?2");
+        SQLite::Statement counts(db.sql(), std::string("SELECT sum(status = 'done'), sum(status IN ") + open_statuses +
+                                               " AND due_date < ?3), sum(status IN " + open_statuses +
+                                               " AND (due_date IS NULL OR due_date >= ?3)) FROM action "
+                                               "WHERE agreement_id = ?1 AND element = ?2");
         for (auto& a : all) {
             counts.bind(1, static_cast<int64_t>(a.agreement));
             counts.bind(2, element);

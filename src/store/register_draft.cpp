@@ -54,8 +54,9 @@ diagnostic::AddendumBasis addendum_basis(Database& db, Id agreement) {
     if (auto level = level_from_code(r.level)) basis.level = *level;
     auto versions = agreements.versions(agreement);
     if (!versions.empty()) {
-        drafting::Draft latest = drafting::parse_draft(agreements.version(agreement, versions.back().version).draft,
-                                                       r.reference + " version " + std::to_string(versions.back().version));
+        drafting::Draft latest =
+            drafting::parse_draft(agreements.version(agreement, versions.back().version).draft,
+                                  r.reference + " version " + std::to_string(versions.back().version));
         basis.languages = latest.languages;
         basis.parties = latest.parties;
         basis.level = latest.level;

@@ -39,7 +39,9 @@ std::optional<Duration> recurrence_of(const content::Commitment& commitment, con
     return Duration{.months = months};
 }
 
-Language other(Language language) { return language == Language::en ? Language::fr : Language::en; }
+Language other(Language language) {
+    return language == Language::en ? Language::fr : Language::en;
+}
 
 }  // namespace
 
@@ -70,8 +72,7 @@ std::vector<PlannedAction> plan_actions(const content::Library& library, const d
             base.commitment = commitment.id;
             base.clause = chosen.clause->id;
             base.element = chosen.clause->element;
-            base.title = commitment.text.has(language) ? commitment.text[language]
-                                                     : commitment.text[other(language)];
+            base.title = commitment.text.has(language) ? commitment.text[language] : commitment.text[other(language)];
             std::optional<Duration> due = Duration::parse(commitment.due);
             base.due = due ? add(entry_into_force, *due) : entry_into_force;
             base.recurrence = recurrence_of(commitment, draft, language, base.note);
@@ -92,6 +93,8 @@ std::vector<PlannedAction> plan_actions(const content::Library& library, const d
     return plan;
 }
 
-Date next_due(Date series_start, Duration every, int n) { return occurrence(series_start, every, n + 1); }
+Date next_due(Date series_start, Duration every, int n) {
+    return occurrence(series_start, every, n + 1);
+}
 
 }  // namespace moudesk::tracking

@@ -34,10 +34,10 @@ TEST(Score, AnAreaWithNothingAnsweredHasNoScore) {
 
 TEST(Compare, ListsChangedAnswersWithTheirDirectionAndAreaScores) {
     auto q = small_questionnaire();
-    auto before = answered({{"legal.agreement", Answer::no}, {"info.channel", Answer::yes}, {"legal.roles", Answer::yes}});
-    auto after = answered({{"legal.agreement", Answer::partly},
-                           {"info.channel", Answer::no},
-                           {"legal.roles", Answer::not_applicable}});
+    auto before =
+        answered({{"legal.agreement", Answer::no}, {"info.channel", Answer::yes}, {"legal.roles", Answer::yes}});
+    auto after = answered(
+        {{"legal.agreement", Answer::partly}, {"info.channel", Answer::no}, {"legal.roles", Answer::not_applicable}});
     Comparison c = compare(q, before, after);
     ASSERT_EQ(c.answers.size(), 3u);
     EXPECT_EQ(c.answers[0].question, "legal.agreement");  // questionnaire order

@@ -79,7 +79,8 @@ TEST_F(WithBundledLibrary, AnAddendumAddsTheGapElementsTheAgreementLacks) {
     basis.base_title = "Agreement between the Customs and the Police of Ruritania";
     basis.base_signature_date = "2019-05-02";
     basis.languages = {Language::en, Language::fr};
-    basis.parties = drafting::example_draft(*library, Instrument::moa, {Language::en}, drafting::Layout::single).parties;
+    basis.parties =
+        drafting::example_draft(*library, Instrument::moa, {Language::en}, drafting::Layout::single).parties;
     drafting::Draft draft = addendum_draft(*library, basis, elements);
     EXPECT_EQ(draft.instrument, Instrument::addendum);
     EXPECT_TRUE(draft.binding());

@@ -30,9 +30,9 @@ protected:
         EXPECT_EQ(cli({"agreement", "set-status", "1", "signed", "--on", "2025-01-10"}).code, 0);
         EXPECT_EQ(cli({"agreement", "set-status", "1", "in-force", "--on", "2025-02-01"}).code, 0);
         EXPECT_EQ(cli({"agreement", "element", "1", "information-exchange", "--remove"}).code, 0);
-        EXPECT_EQ(cli({"assessment", "new", "--title", "Valmont 2026", "--country", "Valmont", "--date", "2026-06-01"})
-                      .code,
-                  0);
+        EXPECT_EQ(
+            cli({"assessment", "new", "--title", "Valmont 2026", "--country", "Valmont", "--date", "2026-06-01"}).code,
+            0);
     }
     test::Run cli(std::vector<std::string> args) {
         args.insert(args.begin(), MOUDESK_CLI);
@@ -70,7 +70,7 @@ TEST_F(AssessmentCli, GapsAreClassifiedFromTheRegister) {
     for (const auto& g : gaps)
         for (const auto& e : g["elements"]) kinds[e["element"]] = e["classification"];
     EXPECT_EQ(kinds["information-exchange"], "no-agreement");  // removed from the agreement
-    EXPECT_EQ(kinds["liaison-officers"], "not-implemented");    // covered, its actions overdue
+    EXPECT_EQ(kinds["liaison-officers"], "not-implemented");   // covered, its actions overdue
     EXPECT_FALSE(gaps[0]["solutions"].empty());
 }
 
@@ -84,9 +84,9 @@ TEST_F(AssessmentCli, AnAddendumAddsTheMissingElementsToTheAgreement) {
     EXPECT_NE(xml.find(">addendum</instrument>"), std::string::npos) << xml;
     EXPECT_NE(xml.find("information-exchange"), std::string::npos);
     // It renders (missing signature details are marked, not fatal with --force).
-    EXPECT_EQ(run({MOUDESK_CLI, "draft", "render", addendum.string(), "-o", (dir / "addendum.txt").string(), "--force"})
-                  .code,
-              0);
+    EXPECT_EQ(
+        run({MOUDESK_CLI, "draft", "render", addendum.string(), "-o", (dir / "addendum.txt").string(), "--force"}).code,
+        0);
 }
 
 TEST_F(AssessmentCli, AnActionPlanAddsOneActionPerGap) {

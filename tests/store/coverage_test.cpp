@@ -53,9 +53,9 @@ TEST(CoverageMatrix, MarksCoveredOverdueAndNotCovered) {
     ASSERT_EQ(m.rows.size(), 2u);  // the draft is not in force
     EXPECT_EQ(m.rows[0].reference, "MOU/1");
     EXPECT_EQ(m.rows[0].cells, (std::vector<std::uint8_t>{CoverageMatrix::covered, CoverageMatrix::covered_overdue,
-                                                           CoverageMatrix::not_covered}));
+                                                          CoverageMatrix::not_covered}));
     EXPECT_EQ(m.rows[1].cells, (std::vector<std::uint8_t>{CoverageMatrix::covered, CoverageMatrix::not_covered,
-                                                           CoverageMatrix::not_covered}));
+                                                          CoverageMatrix::not_covered}));
     // Before the due date nothing is overdue; with every agreement the draft appears.
     auto early = coverage_matrix(*r.db, columns, d("2027-01-15"), false);
     ASSERT_EQ(early.rows.size(), 3u);

@@ -18,7 +18,9 @@ enum class Answer { yes, partly, no, not_applicable, not_assessed };
 const char* to_code(Answer answer);
 std::optional<Answer> answer_from_code(std::string_view code);
 /// Whether the answer makes the question a gap (no or partly).
-inline bool is_gap(Answer a) { return a == Answer::no || a == Answer::partly; }
+inline bool is_gap(Answer a) {
+    return a == Answer::no || a == Answer::partly;
+}
 
 struct QuestionAnswer {
     std::string question;  ///< question id

@@ -30,8 +30,8 @@ struct AgreementCoverage {
 
 /// What the register says about one key element.
 struct ElementInRegister {
-    int agreements = 0;   ///< agreements in force that cover it
-    int implemented = 0;  ///< of those, the ones whose actions for it are done, none overdue
+    int agreements = 0;                    ///< agreements in force that cover it
+    int implemented = 0;                   ///< of those, the ones whose actions for it are done, none overdue
     std::vector<AgreementCoverage> shown;  ///< some of them (the register caps the list), implemented first
 };
 

@@ -38,7 +38,9 @@ private:
 };
 
 /// `to` − `from` in days.
-inline int days_between(Date from, Date to) { return to.serial() - from.serial(); }
+inline int days_between(Date from, Date to) {
+    return to.serial() - from.serial();
+}
 
 /// An ISO 8601 duration of whole days or more: P30D, P2W, P6M, P1Y, P1Y6M.
 struct Duration {
