@@ -55,39 +55,41 @@ bool is_space(char c) {
 // Text inside markup: runs of white space become one space (XML is wrapped freely), but a
 // space next to markup is kept: "between <party-list/> on" must not become "between<…>on".
 void normalize_spaces(RichText& text) {
-    RichText out;
-    for (Inline& piece : text) {
-        if (piece.kind != Inline::Kind::text) {
-            out.push_back(std::move(piece));
-            continue;
-        }
-        std::string collapsed;
-        for (char c : piece.text) {
-            if (is_space(c)) {
-                if (collapsed.empty() || collapsed.back() != ' ') collapsed += ' ';
-            } else {
-                collapsed += c;
+    // In place: every clause's text passes through here, so no second vector and no new strings.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        Inline& piece = text[i];
+        if (piece.kind == Inline::Kind::text) {
+            std::string& s = piece.text;
+            std::size_t w = 0;
+            for (std::size_t r = 0; r < s.size(); ++r) {
+                if (!is_space(s[r]))
+                    s[w++] = s[r];
+                else if (w == 0 || s[w - 1] != ' ')
+                    s[w++] = ' ';
+            }
+            s.resize(w);
+            if (kept > 0 && text[kept - 1].kind == Inline::Kind::text) {
+                // Adjacent text and CDATA pieces are one run of text.
+                std::string& before = text[kept - 1].text;
+                std::string_view after = s;
+                if (!before.empty() && before.back() == ' ' && !after.empty() && after.front() == ' ')
+                    after.remove_prefix(1);
+                before += after;
+                continue;
             }
         }
-        if (!out.empty() && out.back().kind == Inline::Kind::text) {
-            // Adjacent text and CDATA pieces are one run of text.
-            std::string& before = out.back().text;
-            if (!before.empty() && before.back() == ' ' && !collapsed.empty() && collapsed.front() == ' ')
-                collapsed.erase(0, 1);
-            before += collapsed;
-        } else {
-            piece.text = std::move(collapsed);
-            out.push_back(std::move(piece));
-        }
+        if (kept != i) text[kept] = std::move(piece);
+        ++kept;
     }
-    if (!out.empty() && out.front().kind == Inline::Kind::text && !out.front().text.empty() &&
-        out.front().text.front() == ' ')
-        out.front().text.erase(0, 1);
-    if (!out.empty() && out.back().kind == Inline::Kind::text && !out.back().text.empty() &&
-        out.back().text.back() == ' ')
-        out.back().text.pop_back();
-    std::erase_if(out, [](const Inline& piece) { return piece.kind == Inline::Kind::text && piece.text.empty(); });
-    text = std::move(out);
+    text.resize(kept);
+    if (!text.empty() && text.front().kind == Inline::Kind::text && !text.front().text.empty() &&
+        text.front().text.front() == ' ')
+        text.front().text.erase(0, 1);
+    if (!text.empty() && text.back().kind == Inline::Kind::text && !text.back().text.empty() &&
+        text.back().text.back() == ' ')
+        text.back().text.pop_back();
+    std::erase_if(text, [](const Inline& piece) { return piece.kind == Inline::Kind::text && piece.text.empty(); });
 }
 
 bool is_date(std::string_view value) {
@@ -267,18 +269,18 @@ RichText Loader::read_rich(const Document& doc, pugi::xml_node text, const Refer
     for (pugi::xml_node child : text.children()) {
         Inline piece;
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-            piece.text = child.value();  // plain text is never blamed: no location, which is costly
+            piece.text = child.value();
             out.push_back(std::move(piece));
             continue;
         }
         if (child.type() != pugi::node_element) continue;
-        piece.where = doc.where(child);
         const std::string_view name = child.name();
+        // Only references are checked after loading: they alone carry where they are written.
         auto remember = [&](Inline::Kind kind, const std::string& id) {
             Reference ref = owner;
             ref.kind = kind;
             ref.id = id;
-            ref.where = piece.where;
+            ref.where = doc.where(child);
             references_.push_back(std::move(ref));
         };
         if (name == "parties" || name == "instrument") {
@@ -312,7 +314,7 @@ RichText Loader::read_rich(const Document& doc, pugi::xml_node text, const Refer
         } else if (name == "party-list") {
             piece.kind = Inline::Kind::party_list;
         } else {
-            problems_.error(piece.where, owner.owner + ": unknown markup <" + std::string(name) + ">");
+            problems_.error(doc.where(child), owner.owner + ": unknown markup <" + std::string(name) + ">");
             continue;
         }
         out.push_back(std::move(piece));

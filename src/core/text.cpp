@@ -6,8 +6,22 @@ namespace moudesk {
 
 namespace {
 
-// Decodes one UTF-8 code point at text[i]; returns its length, or 0 if the sequence is invalid.
-std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
+bool allowed_in_xml(char32_t cp) {
+    if (cp == 0x9 || cp == 0xA) return true;
+    if (cp < 0x20) return false;
+    if (cp >= 0x7F && cp <= 0x9F) return false;  // C1 controls: legal XML, but no reader wants them
+    return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+// Printable ASCII, tab and line feed: kept as they are, without decoding.
+bool plain_ascii(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n';
+}
+
+}  // namespace
+
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char b0 = byte(i);
     std::size_t len;
@@ -55,21 +69,27 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-bool allowed_in_xml(char32_t cp) {
-    if (cp == 0x9 || cp == 0xA) return true;
-    if (cp < 0x20) return false;
-    if (cp >= 0x7F && cp <= 0x9F) return false;  // C1 controls: legal XML, but no reader wants them
-    return cp != 0xFFFE && cp != 0xFFFF;
+bool is_valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        std::size_t len = decode_utf8(text, i, cp);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
 }
-
-}  // namespace
 
 std::string clean_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
+        // Most text is plain ASCII: copy such runs whole (this is on every writer's hot path).
+        std::size_t run = i;
+        while (run < text.size() && plain_ascii(text[run])) ++run;
+        out.append(text.data() + i, run - i);
+        if ((i = run) == text.size()) break;
         char32_t cp = 0;
-        std::size_t len = decode(text, i, cp);
+        std::size_t len = decode_utf8(text, i, cp);
         if (len == 0) {
             append_utf8(out, 0xFFFD);
             ++i;
@@ -88,6 +108,7 @@ std::string clean_text(std::string_view text) {
 
 std::string xml_escape(std::string_view text) {
     std::string clean = clean_text(text);
+    if (clean.find_first_of("&<>\"'") == std::string::npos) return clean;
     std::string out;
     out.reserve(clean.size() + clean.size() / 8);
     for (char c : clean) {
@@ -108,7 +129,7 @@ std::string fold_case(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         char32_t cp = 0;
-        std::size_t len = decode(text, i, cp);
+        std::size_t len = decode_utf8(text, i, cp);
         if (len == 0) {
             out += text[i++];
             continue;
@@ -127,7 +148,7 @@ std::string capitalize_first(std::string_view text) {
     std::string out(text);
     for (std::size_t i = 0; i < text.size();) {
         char32_t cp = 0;
-        std::size_t len = decode(text, i, cp);
+        std::size_t len = decode_utf8(text, i, cp);
         if (len == 0) return out;
         bool lower_ascii = cp >= 'a' && cp <= 'z';
         bool lower_latin1 = cp >= 0xE0 && cp <= 0xFE && cp != 0xF7;
@@ -155,6 +176,7 @@ std::size_t count_code_points(std::string_view text) {
 
 std::string collapse_spaces(std::string_view text) {
     std::string out;
+    out.reserve(text.size());
     bool space = false;
     for (char c : text) {
         bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';

@@ -1,12 +1,9 @@
 // Text extraction for the detector: plain text (with encoding repair), DOCX and ODT through
-// libzip and the pugixml adapter, PDF through poppler-cpp.
+// libzip and the pugixml adapter, PDF through poppler-cpp in the moudesk-pdf-text module.
 #include "moudesk/diagnostic/agreement_text.h"
 
 #include <zip.h>
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -15,7 +12,9 @@
 #include "moudesk/content/xml.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/file.h"
+#include "moudesk/core/module.h"
 #include "moudesk/core/text.h"
+#include "pdf_text_module.h"
 
 namespace moudesk::diagnostic {
 
@@ -25,46 +24,6 @@ namespace {
 
 [[noreturn]] void bad(const fs::path& path, const std::string& message) {
     throw Error(ErrorCategory::bad_input, path.string() + ": " + message);
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        auto b0 = static_cast<unsigned char>(s[i]);
-        std::size_t len = b0 < 0x80             ? 1
-                          : (b0 & 0xE0) == 0xC0 ? 2
-                          : (b0 & 0xF0) == 0xE0 ? 3
-                          : (b0 & 0xF8) == 0xF0 ? 4
-                                                : 0;
-        if (len == 0 || i + len > s.size()) return false;
-        char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-        for (std::size_t k = 1; k < len; ++k) {
-            auto b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        static constexpr char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += len;
-    }
-    return true;
 }
 
 // Windows-1252 is what "Latin-1" text files written on Windows really are: it puts ’ “ ” – — œ
@@ -259,8 +218,6 @@ std::string odt_text(const fs::path& path) {
 
 // ---- PDF ---------------------------------------------------------------------------------------
 
-void quiet_poppler(const std::string&, void*) {}
-
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::size_t start = 0;
@@ -339,22 +296,26 @@ std::string join_pages(std::vector<std::vector<std::string>> pages) {
     return text;
 }
 
+const PdfTextModule& pdf_module() {
+    // A failed load throws out of the initialiser, so the next call tries again.
+    static const PdfTextModule& table = []() -> const PdfTextModule& {
+        auto entry =
+            reinterpret_cast<const PdfTextModule* (*)()>(module_symbol("moudesk-pdf-text", "moudesk_pdf_text_module"));
+        const PdfTextModule* t = entry();
+        if (t->version != PdfTextModule::current_version)
+            throw Error(ErrorCategory::environment,
+                        "moudesk's module moudesk-pdf-text belongs to another version of moudesk; reinstall moudesk");
+        return *t;
+    }();
+    return table;
+}
+
 std::string pdf_text(const fs::path& path) {
-    static const bool silenced = (poppler::set_debug_error_function(quiet_poppler, nullptr), true);
-    (void)silenced;
     std::string bytes = read_file(path);
     if (!bytes.starts_with("%PDF-") && bytes.find("%PDF-") > 1024) bad(path, "not a PDF file");
-    std::unique_ptr<poppler::document> doc(
-        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    if (!doc) bad(path, "the PDF file is damaged and cannot be read");
-    if (doc->is_locked()) bad(path, "the PDF file is protected by a password");
     std::vector<std::vector<std::string>> pages;
     bool any_text = false;
-    for (int i = 0; i < doc->pages(); ++i) {
-        std::unique_ptr<poppler::page> page(doc->create_page(i));
-        if (!page) continue;
-        poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
-        std::string text = clean_text(std::string_view(utf8.data(), utf8.size()));
+    for (const std::string& text : pdf_module().page_texts(bytes, path)) {
         if (text.find_first_not_of(" \n\t") != std::string::npos) any_text = true;
         pages.push_back(lines_of(text));
     }
@@ -381,7 +342,7 @@ std::string decode_plain_text(std::string_view bytes, const std::string& name) {
         text = from_utf16(bytes.substr(2), bytes[0] == '\xFF');
     } else if (bytes.find('\0') != std::string_view::npos) {
         throw Error(ErrorCategory::bad_input, name + ": not a text file (it contains binary data)");
-    } else if (valid_utf8(bytes)) {
+    } else if (is_valid_utf8(bytes)) {
         text = std::string(bytes);
     } else {
         text = from_windows_1252(bytes);

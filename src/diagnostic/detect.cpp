@@ -1,7 +1,8 @@
 // Recognising key elements in agreements: the text is cut into sentences, headings and list
-// items; each sentence is reduced to folded, accent-free words; the catalogue patterns are
-// matched on those words; negations scoped over a match move it to `negated`; the confidence
-// of an element grows with the distinct patterns, the sentences and the headings that show it.
+// items; each sentence is reduced to folded, accent-free words and their stems; the catalogue
+// patterns (phrases, terms close together in one sentence, heading words) are matched on those
+// words; negations scoped over a match move it to `negated`; the confidence of an element grows
+// with the distinct patterns, the sentences and the headings that show it.
 #include "moudesk/diagnostic/detect.h"
 
 #include <algorithm>
@@ -26,17 +27,9 @@ struct CodePoint {
 
 // Lenient UTF-8 decoding: a broken byte reads as U+FFFD and is skipped.
 CodePoint decode_at(std::string_view s, std::size_t i) {
-    auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return {b0, 1};
-    std::size_t len = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
-    char32_t cp = len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (std::size_t k = 1; k < len; ++k) {
-        auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return {0xFFFD, 1};
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    return {cp, len};
+    char32_t cp = 0;
+    std::size_t len = decode_utf8(s, i, cp);
+    return len == 0 ? CodePoint{0xFFFD, 1} : CodePoint{cp, len};
 }
 
 bool is_apostrophe(char32_t c) {
@@ -62,24 +55,6 @@ bool is_upper(char32_t c) {
 }
 bool is_lower(char32_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
 }
 
 // Lower case without accents: what patterns and text are compared on ("Échange" → "echange",
@@ -135,9 +110,11 @@ void append_lower(std::string& out, char32_t c) {
 // the text may leave out an accent the pattern has (« echange » for « échange », as in text typed
 // without accents or in capitals), but may not add one, so « entre* en vigueur » (the verb) does
 // not match « entrée en vigueur » (the noun).
-bool accents_fit(std::string_view pattern, std::string_view text) {
+// Only the first `letters` letters are compared when a word matched by its stem ("échangées"
+// for "échange").
+bool accents_fit(std::string_view pattern, std::string_view text, std::size_t letters = std::string_view::npos) {
     std::size_t i = 0, j = 0;
-    while (i < pattern.size() && j < text.size()) {
+    for (std::size_t n = 0; n < letters && i < pattern.size() && j < text.size(); ++n) {
         auto [p, plen] = decode_at(pattern, i);
         auto [t, tlen] = decode_at(text, j);
         i += plen;
@@ -148,7 +125,7 @@ bool accents_fit(std::string_view pattern, std::string_view text) {
         append_folded(folded, p);
         if (folded.size() != 1 || static_cast<unsigned char>(folded[0]) != t) return false;
     }
-    return i >= pattern.size();
+    return i >= pattern.size() || letters != std::string_view::npos;
 }
 
 // ---- words -------------------------------------------------------------------------------------
@@ -163,6 +140,8 @@ struct Token {
     bool prefix = false;    // pattern words only: written with a trailing '*'
     std::string lower;      // lower case with its accents (ligatures spelt out), for accents_fit()
     bool accented = false;  // `lower` has a letter outside ASCII
+    bool gap = false;       // pattern words only: a lone '*', standing for one or two words
+    std::string stem;       // `word` without its inflection (see stem()), in the sentence's language
 };
 
 Sep classify_gap(bool space, int hyphens, int apostrophes, int slashes, int commas, int colons, int semicolons,
@@ -202,6 +181,13 @@ std::vector<Token> tokenize(std::string_view text, bool wildcards = false) {
         }
         if (wildcards && c == '*' && in_word) {
             tokens.back().prefix = true;
+        } else if (wildcards && c == '*') {
+            Token gap;
+            gap.gap = true;
+            gap.before = Sep::space;
+            tokens.push_back(std::move(gap));
+            space = false;
+            hyphens = apostrophes = slashes = commas = colons = semicolons = others = 0;
         } else if (is_space(c)) {
             space = true;
         } else if (is_hyphen(c)) {
@@ -226,6 +212,59 @@ std::vector<Token> tokenize(std::string_view text, bool wildcards = false) {
 
 bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
     return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// ---- inflection ---------------------------------------------------------------------------------
+
+// A light stemmer on folded words: it strips the endings of number, gender and verb inflection,
+// so that a pattern written in one form also matches the others ("exchange of information"
+// matches "exchanges of information", "shared intelligence" matches "share intelligence";
+// « données échangées » matches « données échangé »). It does not reduce derived words to their
+// root: "operation" and "operate", « information » and « informer » stay apart.
+std::string stem(std::string_view word, Language language) {
+    std::string w(word);
+    auto ends = [&](std::string_view suffix) { return w.size() > suffix.size() && w.ends_with(suffix); };
+    auto cut = [&](std::size_t n) { w.resize(w.size() - n); };
+    if (w.size() <= 3 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return w;
+    if (language == Language::en) {
+        if (ends("ies") && w.size() > 4) {
+            cut(3);
+            w += 'y';
+        } else if (ends("sses")) {
+            cut(2);
+        } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+            cut(1);
+        }
+        if (ends("ing") && w.size() > 5)
+            cut(3);
+        else if (ends("ied") && w.size() > 4) {
+            cut(3);
+            w += 'y';
+        } else if (ends("ed") && w.size() > 4)
+            cut(2);
+        if (ends("e") && w.size() > 3) cut(1);
+        if (ends("y") && w.size() > 3) w.back() = 'i';
+        // "planned" → "plann" → "plan"
+        if (w.size() > 3 && w[w.size() - 1] == w[w.size() - 2] &&
+            std::string_view("bdgmnprt").find(w.back()) != std::string_view::npos)
+            cut(1);
+        return w;
+    }
+    if (ends("aux") && w.size() > 5) {
+        cut(2);
+        w += 'l';
+        return w;
+    }
+    if (ends("s") || ends("x")) cut(1);
+    if (ends("ent") && w.size() > 6)
+        cut(3);
+    else if ((ends("er") || ends("ez")) && w.size() > 4)
+        cut(2);
+    else if (ends("ee") && w.size() > 4)
+        cut(2);
+    else if (ends("e") && w.size() > 3)
+        cut(1);
+    return w;
 }
 
 // ---- language ----------------------------------------------------------------------------------
@@ -266,6 +305,13 @@ struct LanguageVotes {
 // "this Memorandum is not legally binding" covers the legal status.
 bool polarity_neutral(std::string_view slug) {
     return slug == "legal-status";
+}
+
+// Confidentiality is mostly written as prohibitions ("officers will not pass any information to
+// anyone outside the two offices"): for data protection only a negation of scope ("is outside
+// the scope", "does not cover", « ne relève pas ») cancels a match.
+bool said_in_prohibitions(std::string_view slug) {
+    return slug == "data-protection";
 }
 
 struct Clause {
@@ -325,7 +371,7 @@ bool scope_word_en(const std::string& w) {
 
 bool scope_stem_fr(const std::string& w) {
     for (std::string_view stem : {"relev", "appliqu", "couvr", "couvert", "vis", "prevoi", "prevu", "trait", "concern",
-                                  "compren", "compri", "inclu", "regi", "abord"})
+                                  "compren", "compri", "inclu", "regi", "abord", "champ"})
         if (w.starts_with(stem)) return true;
     return false;
 }
@@ -799,18 +845,39 @@ Language detect_language(std::string_view text) {
 
 namespace {
 
+// A catalogue pattern: one phrase, or several parts joined by " + " that must all occur close
+// together in one sentence ("pass* on + intelligence"), optionally only in headings
+// ("heading: costs"). A part may offer alternative phrases joined by "|"
+// ("disagreement*|dispute* + resolv*|settl*").
+using Phrase = std::vector<Token>;
 struct Pattern {
     std::size_t element = 0;
-    std::string text;  // as written in the catalogue
-    std::vector<Token> words;
+    std::string text;                        // as written in the catalogue
+    std::vector<std::vector<Phrase>> parts;  // the parts, each with its alternative phrases
+    bool heading_only = false;
     double weight = 1.0;
+};
+
+// One alternative phrase of one part of one pattern.
+struct PhraseRef {
+    std::size_t pattern, part, alternative;
+};
+
+// Where a phrase of a pattern occurs in a sentence: words [begin, end).
+struct Hit {
+    std::size_t pattern, part, begin, end;
 };
 
 struct LanguagePatterns {
     std::vector<Pattern> patterns;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
-    std::vector<std::size_t> by_first_prefix;
+    // Phrases by their first word's stem, and those starting with a prefix word ("exchang*") by
+    // its first three letters (shorter prefixes in `short_prefixes`).
+    std::unordered_map<std::string, std::vector<PhraseRef>> by_first_stem;
+    std::unordered_map<std::string, std::vector<PhraseRef>> by_first_prefix;
+    std::vector<PhraseRef> short_prefixes;
 };
+
+constexpr std::size_t prefix_key_length = 3;
 
 bool separator_fits(Sep pattern, Sep text) {
     switch (pattern) {
@@ -820,36 +887,87 @@ bool separator_fits(Sep pattern, Sep text) {
     }
 }
 
-bool matches_at(const Pattern& p, const std::vector<Token>& t, std::size_t i) {
-    if (i + p.words.size() > t.size()) return false;
-    for (std::size_t k = 0; k < p.words.size(); ++k) {
-        const Token& want = p.words[k];
-        const Token& have = t[i + k];
-        if (k > 0 && !separator_fits(want.before, have.before)) return false;
-        if (want.prefix ? !have.word.starts_with(want.word) : have.word != want.word) return false;
-        // Accents only need checking when the text word has some.
-        if (have.accented && !accents_fit(want.lower, have.lower)) return false;
+// Whether text word `have` is pattern word `want`: the same word, the same stem (another
+// inflection of it), or, for "word*", any word starting with it. A text word may leave out an
+// accent of the pattern, not add one.
+bool word_fits(const Token& want, const Token& have) {
+    if (want.prefix) {
+        if (have.word.starts_with(want.word)) return !have.accented || accents_fit(want.lower, have.lower);
+        // "commune*" also takes "commun", "contrôles*" "contrôle": a shorter form of the same word.
+        if (have.word.size() < prefix_key_length || !want.word.starts_with(have.word) || have.stem != want.stem)
+            return false;
+        return !have.accented || accents_fit(want.lower, have.lower, have.word.size());
     }
-    return true;
+    if (have.word == want.word) return !have.accented || accents_fit(want.lower, have.lower);
+    // Another inflection, not a shorter word: "training" does not take "train", nor "planning" "plan".
+    if (want.stem.size() < 3 || have.stem != want.stem || have.word.size() + 2 < want.word.size()) return false;
+    return !have.accented || accents_fit(want.lower, have.lower, want.stem.size());
+}
+
+// The end of phrase `words` (from its k-th word) matched at text word i, or npos.
+std::size_t phrase_end(const std::vector<Token>& words, std::size_t k, const std::vector<Token>& t, std::size_t i) {
+    constexpr std::size_t no = std::string::npos;
+    if (k == words.size()) return i;
+    const Token& want = words[k];
+    if (want.gap) {
+        // One or two words of running text, not across a comma or a stop.
+        for (std::size_t skip = 1; skip <= 2 && i + skip <= t.size(); ++skip) {
+            if (!separator_fits(Sep::space, t[i + skip - 1].before)) break;
+            if (std::size_t end = phrase_end(words, k + 1, t, i + skip); end != no) return end;
+        }
+        return no;
+    }
+    if (i >= t.size()) return no;
+    const Token& have = t[i];
+    if (k > 0 && !separator_fits(want.before, have.before)) return no;
+    if (!word_fits(want, have)) return no;
+    return phrase_end(words, k + 1, t, i + 1);
+}
+
+// `text` cut at every `separator`.
+std::vector<std::string_view> split(std::string_view text, std::string_view separator) {
+    std::vector<std::string_view> pieces;
+    for (std::size_t start = 0;;) {
+        std::size_t at = text.find(separator, start);
+        pieces.push_back(text.substr(start, at == std::string_view::npos ? text.npos : at - start));
+        if (at == std::string_view::npos) return pieces;
+        start = at + separator.size();
+    }
+}
+
+// Whether a phrase ending at word `end` of a heading names what the heading is about: it ends
+// the heading or comes before "and", "of", « et », « de »… or punctuation ("Costs and expenses",
+// « Objet de l'avenant »), not before another noun ("the customs intelligence centre").
+bool names_the_heading(const std::vector<Token>& t, std::size_t end) {
+    if (end >= t.size()) return true;
+    if (t[end].before != Sep::space && t[end].before != Sep::apostrophe) return true;
+    return one_of(t[end].word, {"and", "or", "of", "et", "ou", "de", "du", "des", "d"});
 }
 
 // Weights of the evidence (see Detector::threshold): a phrase, or a name (AIRCOP, nCEN), counts
 // fully; a single common word ("dispute", "annex", "laboratory", "the media") counts 0.6, because
-// it also turns up in passing.
+// it also turns up in passing; a proximity pattern ("pass* on + intelligence") counts 0.8: its
+// terms are in one sentence, but not necessarily said of each other.
 constexpr double single_word_weight = 0.6;
+constexpr double proximity_weight = 0.8;
 constexpr double extra_sentence_weight = 0.3;
 constexpr int max_extra_sentences = 5;
 constexpr double heading_weight = 0.8;
 constexpr double steepness = 0.92;
+// The phrases of a proximity pattern lie within this many words, first to last.
+constexpr std::size_t proximity_span = 12;
 
-double pattern_weight(const std::string& text, const std::vector<Token>& words) {
+double pattern_weight(const Pattern& p) {
+    if (p.parts.size() > 1) return proximity_weight;
+    const Phrase& words = p.parts.front().front();
+    if (p.heading_only) return 1.0;
     // "the media" is one word too.
     bool one_word =
         words.size() == 1 ||
         (words.size() == 2 && one_of(words[0].word, {"the", "a", "an", "le", "la", "les", "l", "un", "une"}));
     if (!one_word) return 1.0;
-    bool name =
-        std::any_of(text.begin(), text.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    bool name = std::any_of(p.text.begin(), p.text.end(),
+                            [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
     return name ? 1.0 : single_word_weight;
 }
 
@@ -859,6 +977,39 @@ double confidence(double pattern_weights, std::size_t sentences, bool heading) {
                        static_cast<double>(std::min<std::size_t>(sentences ? sentences - 1 : 0, max_extra_sentences)) +
                    (heading ? heading_weight : 0.0);
     return 1.0 - std::exp(-steepness * score);
+}
+
+// Where a proximity pattern occurs in a sentence, from the hits of its parts there: the start of
+// its earliest part, or npos. Each part is taken at its hit nearest to a hit of the first part,
+// and all of them must lie within proximity_span words.
+std::size_t proximity_match(const std::vector<Hit>& hits, std::size_t parts) {
+    std::size_t best = std::string::npos;
+    for (const Hit& anchor : hits) {
+        if (anchor.part != 0) continue;
+        std::size_t lo = anchor.begin, hi = anchor.end;
+        bool all = true;
+        for (std::size_t part = 1; part < parts && all; ++part) {
+            const Hit* nearest = nullptr;
+            std::size_t distance = 0;
+            for (const Hit& h : hits) {
+                // Each part needs words of its own: "à la charge" is not both "charge" and "à la charge".
+                if (h.part != part || (h.begin < anchor.end && anchor.begin < h.end)) continue;
+                std::size_t d = h.begin >= anchor.begin ? h.begin - anchor.begin : anchor.begin - h.begin;
+                if (!nearest || d < distance) {
+                    nearest = &h;
+                    distance = d;
+                }
+            }
+            if (!nearest) {
+                all = false;
+                break;
+            }
+            lo = std::min(lo, nearest->begin);
+            hi = std::max(hi, nearest->end);
+        }
+        if (all && hi - lo <= proximity_span) best = std::min(best, lo);
+    }
+    return best;
 }
 
 }  // namespace
@@ -880,14 +1031,38 @@ Detector::Detector(const content::Library& library) : compiled_(std::make_unique
                 Pattern p;
                 p.element = e;
                 p.text = text;
-                p.words = tokenize(text, true);
-                if (p.words.empty()) continue;
-                p.weight = pattern_weight(text, p.words);
+                std::string_view body = text;
+                if (body.starts_with("heading:")) {
+                    p.heading_only = true;
+                    body.remove_prefix(8);
+                }
+                for (std::string_view part : split(body, " + ")) {
+                    std::vector<Phrase> alternatives;
+                    for (std::string_view alternative : split(part, "|")) {
+                        Phrase words = tokenize(alternative, true);
+                        for (Token& w : words)
+                            if (!w.gap) w.stem = stem(w.word, language);
+                        // A phrase needs a word to start with; a gap can only stand between words.
+                        while (!words.empty() && words.back().gap) words.pop_back();
+                        while (!words.empty() && words.front().gap) words.erase(words.begin());
+                        if (!words.empty()) alternatives.push_back(std::move(words));
+                    }
+                    if (!alternatives.empty()) p.parts.push_back(std::move(alternatives));
+                }
+                if (p.parts.empty()) continue;
+                p.weight = pattern_weight(p);
                 std::size_t index = lp.patterns.size();
-                if (p.words[0].prefix)
-                    lp.by_first_prefix.push_back(index);
-                else
-                    lp.by_first_word[p.words[0].word].push_back(index);
+                for (std::size_t k = 0; k < p.parts.size(); ++k)
+                    for (std::size_t a = 0; a < p.parts[k].size(); ++a) {
+                        const Token& first = p.parts[k][a].front();
+                        PhraseRef ref{index, k, a};
+                        if (!first.prefix)
+                            lp.by_first_stem[first.stem].push_back(ref);
+                        else if (first.word.size() < prefix_key_length)
+                            lp.short_prefixes.push_back(ref);
+                        else
+                            lp.by_first_prefix[first.word.substr(0, prefix_key_length)].push_back(ref);
+                    }
                 lp.patterns.push_back(std::move(p));
             }
         }
@@ -914,33 +1089,56 @@ Examination Detector::examine(std::string_view text, std::optional<Language> lan
     struct Found {
         std::vector<std::size_t> evidence;  // sentence indexes
         std::vector<std::size_t> negated;
-        std::vector<std::size_t> patterns;  // pattern indexes (per language: offset by language)
         std::vector<std::string> pattern_texts;
         double weights = 0;
         bool heading = false;
     };
     std::vector<Found> found(compiled_->slugs.size());
 
+    std::vector<Hit> hits;
     for (std::size_t n = 0; n < sentences.size(); ++n) {
-        const std::vector<Token>& t = tokens[n];
+        std::vector<Token>& t = tokens[n];
         Language lang = result.language;
         if (!language) {
             LanguageVotes votes;
             votes.add(t);
             if (auto clear = votes.clear()) lang = *clear;
         }
+        for (Token& token : t) token.stem = stem(token.word, lang);
         const LanguagePatterns& lp = compiled_->of(lang);
-        auto try_pattern = [&](std::size_t index, std::size_t at) {
-            const Pattern& p = lp.patterns[index];
-            if (!matches_at(p, t, at)) return;
+
+        // Every phrase of every pattern found in the sentence.
+        hits.clear();
+        auto try_phrase = [&](const PhraseRef& phrase, std::size_t at) {
+            const Pattern& p = lp.patterns[phrase.pattern];
+            if (p.heading_only && !sentences[n].heading) return;
+            std::size_t end = phrase_end(p.parts[phrase.part][phrase.alternative], 0, t, at);
+            if (end == std::string::npos) return;
+            if (p.heading_only && !names_the_heading(t, end)) return;
+            hits.push_back({phrase.pattern, phrase.part, at, end});
+        };
+        for (std::size_t at = 0; at < t.size(); ++at) {
+            if (auto it = lp.by_first_stem.find(t[at].stem); it != lp.by_first_stem.end())
+                for (const PhraseRef& phrase : it->second) try_phrase(phrase, at);
+            if (t[at].word.size() >= prefix_key_length)
+                if (auto it = lp.by_first_prefix.find(t[at].word.substr(0, prefix_key_length));
+                    it != lp.by_first_prefix.end())
+                    for (const PhraseRef& phrase : it->second) try_phrase(phrase, at);
+            for (const PhraseRef& phrase : lp.short_prefixes) try_phrase(phrase, at);
+        }
+        if (hits.empty()) continue;
+        std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.pattern < b.pattern; });
+
+        auto record = [&](const Pattern& p, std::size_t at) {
             Found& f = found[p.element];
             bool negative = false;
-            if (!polarity_neutral(compiled_->slugs[p.element])) {
+            const std::string& slug = compiled_->slugs[p.element];
+            if (!polarity_neutral(slug)) {
                 if (sentences[n].under_negative_lead_in) {
                     negative = true;
                 } else {
-                    Clause c = clause_around(t, at);
-                    negative = negates(find_cues(t, c, lang), at);
+                    Cues cues = find_cues(t, clause_around(t, at), lang);
+                    negative = said_in_prohibitions(slug) ? cues.strong && !cues.conditional : negates(cues, at);
                 }
             }
             if (negative) {
@@ -954,11 +1152,19 @@ Examination Detector::examine(std::string_view text, std::optional<Language> lan
                 f.weights += p.weight;
             }
         };
-        for (std::size_t at = 0; at < t.size(); ++at) {
-            if (auto it = lp.by_first_word.find(t[at].word); it != lp.by_first_word.end())
-                for (std::size_t index : it->second) try_pattern(index, at);
-            for (std::size_t index : lp.by_first_prefix)
-                if (t[at].word.starts_with(lp.patterns[index].words[0].word)) try_pattern(index, at);
+        std::vector<Hit> group;
+        for (std::size_t i = 0; i < hits.size();) {
+            std::size_t j = i;
+            while (j < hits.size() && hits[j].pattern == hits[i].pattern) ++j;
+            const Pattern& p = lp.patterns[hits[i].pattern];
+            if (p.parts.size() == 1) {
+                for (std::size_t k = i; k < j; ++k) record(p, hits[k].begin);
+            } else {
+                group.assign(hits.begin() + static_cast<std::ptrdiff_t>(i),
+                             hits.begin() + static_cast<std::ptrdiff_t>(j));
+                if (std::size_t at = proximity_match(group, p.parts.size()); at != std::string::npos) record(p, at);
+            }
+            i = j;
         }
     }
 

@@ -19,6 +19,10 @@ namespace moudesk::gui {
 /// <exe>/../share/locale when moudesk is installed, else <build>/locale.
 std::filesystem::path locale_dir();
 
+/// For bench/gui_startup.sh: when $MOUDESK_REPORT_STARTUP is set, prints "phase <what> <wall
+/// clock in ns>" on stdout, so the script can tell where the time from process start goes.
+void report_startup_phase(const char* what);
+
 class App : public wxApp {
 public:
     /// Makes narrow strings UTF-8 for wxWidgets (LC_CTYPE C.UTF-8 when the environment's locale

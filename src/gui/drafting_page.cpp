@@ -45,9 +45,6 @@ namespace moudesk::gui {
 namespace {
 
 constexpr int autosave_interval_ms = 30'000;
-// Laying out the preview of a full bilingual agreement takes wxHtmlWindow about 0.3 s (it measures
-// every word), far over a frame: the preview follows once changes and typing pause this long.
-constexpr int preview_delay_ms = 250;
 constexpr const char* draft_extension = ".moudraft";
 
 wxString draft_filter() {
@@ -99,7 +96,6 @@ struct DraftingPage::Impl final : DraftingHost {
     fs::path last_export_;
     std::function<int(const wxString&, long)> answer_;
     wxTimer autosave_timer_;
-    wxTimer preview_timer_;
 
     wxStaticText* file_label_ = nullptr;
     wxChoice* instrument_ = nullptr;
@@ -118,20 +114,11 @@ struct DraftingPage::Impl final : DraftingHost {
         bind();
         refresh_all();
         autosave_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_autosave_timer(); });
-        preview_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { preview_->refresh_preview(); });
-        // Typing postpones a pending preview until it pauses.
-        page.Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
-            if (preview_timer_.IsRunning()) preview_timer_.StartOnce(preview_delay_ms);
-            event.Skip();
-        });
         autosave_timer_.Start(autosave_interval_ms);
         page.CallAfter([this] { offer_recovery(); });
     }
 
-    ~Impl() {
-        autosave_timer_.Stop();
-        preview_timer_.Stop();
-    }
+    ~Impl() { autosave_timer_.Stop(); }
 
     // --- DraftingHost ---------------------------------------------------------------------------
 
@@ -139,13 +126,13 @@ struct DraftingPage::Impl final : DraftingHost {
 
     void edited() override {
         ++edits_;
-        // The preview waits for a pause (see preview_delay_ms); everything else follows as soon
-        // as the event that made the change is over, several changes costing one refresh.
-        preview_timer_.StartOnce(preview_delay_ms);
+        // Everything, the preview included (it parses only what changed: a few milliseconds),
+        // follows as soon as the event that made the change is over, several changes costing
+        // one refresh.
         if (refresh_pending_) return;
         refresh_pending_ = true;
         page.CallAfter([this] {
-            if (refresh_pending_) refresh_views();
+            if (refresh_pending_) refresh_all();
         });
     }
 
@@ -338,7 +325,6 @@ struct DraftingPage::Impl final : DraftingHost {
     /// Everything, the preview included, now.
     void refresh_all() {
         refresh_views();
-        preview_timer_.Stop();
         preview_->refresh_preview();
     }
 

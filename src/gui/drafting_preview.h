@@ -2,8 +2,12 @@
 /// @brief The right side of the drafting workspace: the live preview of the agreement (the
 /// HTML writer's page in a wxHtmlWindow, in the draft's languages and layout) above the list of
 /// findings (errors and warnings). Choosing a finding asks the page to show what it is about.
+///
+/// The preview follows every change at once: the page is parsed piece by piece (a paragraph row
+/// side by side) and only the pieces whose HTML changed are parsed and measured again.
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -25,9 +29,9 @@ public:
     /// (Enter, double click) and the target should take the keyboard focus.
     PreviewPane(wxWindow* parent, DraftingHost& host, std::function<void(const drafting::Finding&, bool focus)> go_to);
 
-    /// Renders the current document and shows it, keeping the scroll position. Laying the page
-    /// out is what costs (wxHtmlWindow measures every word): an unchanged page is not laid out
-    /// again unless `force`.
+    /// Renders the current document and shows it, keeping the scroll position. Only the pieces
+    /// of the page that changed are parsed again (wxHtmlWindow measures every word as it parses);
+    /// `force` parses the whole page again.
     void refresh_preview(bool force = false);
     /// Shows the current findings.
     void refresh_findings();
@@ -38,9 +42,11 @@ public:
     wxListCtrl* findings() const { return list_; }
     wxSplitterWindow* splitter() const { return split_; }
 
-    /// How long the last refresh_preview() took: rendering the HTML, and wxHtmlWindow::SetPage.
+    /// How long the last refresh_preview() took: rendering the HTML, and parsing the changed
+    /// pieces and laying the page out; how many pieces it parsed.
     std::chrono::microseconds last_render_time() const { return render_time_; }
     std::chrono::microseconds last_layout_time() const { return layout_time_; }
+    std::size_t last_parsed_pieces() const { return parsed_pieces_; }
 
 private:
     void chosen(long index, bool focus);
@@ -53,6 +59,7 @@ private:
     wxListCtrl* list_ = nullptr;
     std::chrono::microseconds render_time_{0};
     std::chrono::microseconds layout_time_{0};
+    std::size_t parsed_pieces_ = 0;
     bool filling_ = false;
     std::string shown_page_;  ///< the HTML on display
 };

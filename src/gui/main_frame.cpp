@@ -13,10 +13,12 @@
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/utils.h>
 
 #include "agreements_page.h"
+#include "app.h"
 #include "dashboard_page.h"
 #include "diagnostic_page.h"
 #include "drafting_page.h"
@@ -25,6 +27,7 @@
 #include "library_view.h"
 #include "moudesk/core/text.h"
 #include "preferences_dialog.h"
+#include "register_tasks.h"
 #include "settings.h"
 #include "wx_text.h"
 
@@ -53,7 +56,7 @@ std::string esc(const wxString& text) {
 
 }  // namespace
 
-void load_context(AppContext& context, const AppOptions& options) {
+void resolve_folders(AppContext& context, const AppOptions& options) {
     const fs::path bundled = content::bundled_data_dir();
     context.clauses_dir = options.clauses_dir.empty() ? bundled / "clauses" : options.clauses_dir;
     if (!options.templates_dir.empty()) {
@@ -82,6 +85,9 @@ void load_context(AppContext& context, const AppOptions& options) {
         context.db_path = options.data_dir / "register.sqlite";
     else
         context.db_path = store::default_database_path();
+}
+
+void load_content(AppContext& context, const AppOptions& options) {
     try {
         context.library = content::load_library(context.clauses_dir, context.templates_dir, context.library_problems);
     } catch (const std::exception& e) {
@@ -100,30 +106,44 @@ void load_context(AppContext& context, const AppOptions& options) {
     }
 }
 
-std::optional<ErrorReport> open_register(AppContext& context, std::function<void(const std::string&)> on_wait) {
+void load_context(AppContext& context, const AppOptions& options) {
+    resolve_folders(context, options);
+    load_content(context, options);
+}
+
+std::exception_ptr open_register_database(AppContext& context, std::function<void(const std::string&)> on_wait) {
     context.register_db.reset();
-    context.register_problem.clear();
     store::OpenOptions options;
     options.on_wait = std::move(on_wait);
     try {
         std::error_code ec;
         if (context.db_path.has_parent_path()) fs::create_directories(context.db_path.parent_path(), ec);
         context.register_db = store::Database::open(context.db_path, options);
-        return std::nullopt;
+        return nullptr;
     } catch (...) {
-        ErrorReport report =
-            describe_current_exception(wxString::Format(_("open the agreements register %s"), to_wx(context.db_path)));
-        report.advice +=
-            "\n\n" + wxString(_("moudesk runs without it: drafting and the library work; the Agreements and "
-                                "Dashboard pages stay empty until the register can be opened (see --db)."));
-        context.register_problem = report.details.empty() ? report.advice : report.details;
-        return report;
+        return std::current_exception();
     }
+}
+
+std::optional<ErrorReport> register_failure(AppContext& context, std::exception_ptr error) {
+    context.register_problem.clear();
+    if (!error) return std::nullopt;
+    ErrorReport report =
+        describe_exception(error, wxString::Format(_("open the agreements register %s"), to_wx(context.db_path)));
+    report.advice += "\n\n" + wxString(_("moudesk runs without it: drafting and the library work; the Agreements and "
+                                         "Dashboard pages stay empty until the register can be opened (see --db)."));
+    context.register_problem = report.details.empty() ? report.advice : report.details;
+    return report;
+}
+
+std::optional<ErrorReport> open_register(AppContext& context, std::function<void(const std::string&)> on_wait) {
+    return register_failure(context, open_register_database(context, std::move(on_wait)));
 }
 
 MainFrame::MainFrame(const AppOptions& options)
     : wxFrame(nullptr, wxID_ANY, "moudesk", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE, "MainFrame") {
-    load_context(context_, options);
+    report_startup_phase("frame-created");
+    resolve_folders(context_, options);
     context_.recent_files = &recent_;
     context_.show_status = [this](const wxString& text) { set_status(text); };
 
@@ -133,64 +153,71 @@ MainFrame::MainFrame(const AppOptions& options)
     // A click on the library summary shows the Library page (where its problems are listed).
     GetStatusBar()->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
         wxRect field;
-        if (library_ && GetStatusBar()->GetFieldRect(1, field) && field.Contains(event.GetPosition()))
-            show_page(library_);
+        if (loaded_ && GetStatusBar()->GetFieldRect(1, field) && field.Contains(event.GetPosition()))
+            show_page(&library_page());
         event.Skip();
     });
 
     build_menus();
     build_layout();
     load_recent_files(recent_);  // fills File ▸ Open Recent too
-    update_library_status();
 
-    // The register, once for the whole application. A program holding it makes us wait: say so.
-    const std::optional<ErrorReport> register_error = open_register(context_, [this](const std::string&) {
-        set_status(_("Waiting for another program using the register…"));
-        if (GetStatusBar()) GetStatusBar()->Update();
-    });
-    if (register_error) {
-        // Once the window shows, over it; the application runs on without the register.
-        CallAfter([this, report = *register_error] { report_error(this, report); });
-    }
     context_.register_changed = [this] {
         if (dashboard_) dashboard_->register_changed();
         if (agreements_ && current_page() != agreements_) agreements_->register_changed();
         if (diagnostic_) diagnostic_->register_changed();
     };
     context_.show_agreement = [this](std::int64_t agreement, std::int64_t action) {
-        if (!agreements_) return;
-        show_page(agreements_);
-        agreements_->select_agreement(agreement, action);
+        AgreementsPage& page = agreements_page();
+        show_page(&page);
+        page.select_agreement(agreement, action);
     };
     context_.open_new_draft = [this](const drafting::Draft& draft, const wxString& note) {
-        if (!drafting_) return false;
-        show_page(drafting_);
-        return drafting_->start_new_draft(draft, note);
+        DraftingPage& page = drafting_page();
+        show_page(&page);
+        return page.start_new_draft(draft, note);
     };
 
-    // The screens, in sidebar order. Later screens add themselves here, one line each.
-    drafting_ = new DraftingPage(page_parent(), context_);
-    add_page(drafting_, ID_PAGE_DRAFTING, wxART_EDIT, "drafting");
-    library_ = new LibraryPage(page_parent(), context_);
-    add_page(library_, ID_PAGE_LIBRARY, wxART_HELP_BOOK, "library");
-    agreements_ = new AgreementsPage(page_parent(), context_);
-    add_page(agreements_, ID_PAGE_AGREEMENTS, wxART_REPORT_VIEW, "agreements");
-    dashboard_ = new DashboardPage(page_parent(), context_);
-    add_page(dashboard_, ID_PAGE_DASHBOARD, wxART_LIST_VIEW, "dashboard");
-    diagnostic_ = new DiagnosticPage(page_parent(), context_);
-    add_page(diagnostic_, ID_PAGE_DIAGNOSTIC, wxART_TIP, "diagnostic");
+    // The screens, in sidebar order, each built when first shown. Later screens add themselves
+    // here, one line each.
+    add_page([this] { return drafting_ = new DraftingPage(page_parent(), context_); }, _("Drafting"), ID_PAGE_DRAFTING,
+             wxART_EDIT, "drafting");
+    add_page([this] { return library_ = new LibraryPage(page_parent(), context_); }, _("Library"), ID_PAGE_LIBRARY,
+             wxART_HELP_BOOK, "library");
+    add_page([this] { return agreements_ = new AgreementsPage(page_parent(), context_); }, _("Agreements"),
+             ID_PAGE_AGREEMENTS, wxART_REPORT_VIEW, "agreements");
+    add_page([this] { return dashboard_ = new DashboardPage(page_parent(), context_); }, _("Dashboard"),
+             ID_PAGE_DASHBOARD, wxART_LIST_VIEW, "dashboard");
+    add_page([this] { return diagnostic_ = new DiagnosticPage(page_parent(), context_); }, _("Diagnostic"),
+             ID_PAGE_DIAGNOSTIC, wxART_TIP, "diagnostic");
+    report_startup_phase("menus-layout");
 
+    // The page shown last time, once the loading is over; meanwhile its place says what is going on.
     const wxString key = read_string("/MainFrame/Page", "drafting");
     const auto it = std::find(page_keys_.begin(), page_keys_.end(), key);
-    show_page(it != page_keys_.end() ? pages_[static_cast<std::size_t>(it - page_keys_.begin())] : pages_.front());
+    wanted_page_ = it != page_keys_.end() ? static_cast<std::size_t>(it - page_keys_.begin()) : 0;
+    book_->ChangeSelection(wanted_page_);
+    sidebar_->Select(static_cast<long>(wanted_page_));
+    sidebar_->Disable();
+    loading_panel_ = book_->GetPage(wanted_page_);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* label = new wxStaticText(loading_panel_, wxID_ANY, _("Loading the clause library…"));
+    sizer->AddStretchSpacer();
+    sizer->Add(label, 0, wxALIGN_CENTER_HORIZONTAL);
+    sizer->AddStretchSpacer();
+    loading_panel_->SetSizer(sizer);
+    SetStatusText(_("Loading the clause library…"), 1);
+    SetTitle(wxString::Format(_("%s — moudesk"), page_names_[wanted_page_]));
 
     SetMinSize(FromDIP(wxSize(640, 420)));
     restore_geometry();
 
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    start_loading(options);
 }
 
 MainFrame::~MainFrame() {
+    if (loader_.joinable()) loader_.join();
     save_settings();
     // The pages refer to context_, a member destroyed before wxFrame destroys its children:
     // destroy them now, while it is still there.
@@ -208,6 +235,58 @@ MainFrame::~MainFrame() {
     splitter_->Destroy();
     splitter_ = nullptr;
     context_.show_status = nullptr;
+}
+
+void MainFrame::start_loading(const AppOptions& options) {
+    // Made here, in the GUI thread: translating is not for the loading thread.
+    auto done = guarded(this, _("load the clause library"), [this] { finish_loading(); });
+    const wxString waiting = _("Waiting for another program using the register…");
+    loader_ = std::thread([this, options, done, waiting] {
+        try {
+            load_content(context_, options);
+        } catch (const std::exception& e) {
+            context_.library_problems.error({context_.clauses_dir.string(), 0, 0}, e.what());
+        }
+        // A program holding the register makes us wait: say so.
+        register_error_ = open_register_database(
+            context_, [this, waiting](const std::string&) { CallAfter([this, waiting] { set_status(waiting); }); });
+        load_done_ = true;
+        CallAfter(done);
+    });
+}
+
+void MainFrame::wait_until_loaded() {
+    finish_loading();
+}
+
+void MainFrame::finish_loading() {
+    if (loaded_) return;
+    if (loader_.joinable()) loader_.join();
+    loaded_ = true;
+    report_startup_phase("loaded");
+    update_library_status();
+    if (const std::optional<ErrorReport> report = register_failure(context_, register_error_)) {
+        // Over the window; the application runs on without the register.
+        CallAfter([this, report = *report] { report_error(this, report); });
+    }
+    if (GetStatusBar() && GetStatusBar()->GetStatusText(0) == _("Waiting for another program using the register…"))
+        set_status(wxString());
+    sidebar_->Enable();
+    show_page_at(wanted_page_);
+    report_startup_phase("first-page-built");
+    // The Drafting page holds the draft: built now whatever page shows, as it offers to recover
+    // the autosave of a session that ended without saving.
+    drafting_page();
+    std::vector<std::function<void()>> actions;
+    actions.swap(after_loading_);
+    for (auto& action : actions) action();
+}
+
+void MainFrame::when_loaded(std::function<void()> action) {
+    if (loaded_)
+        action();
+    else
+        after_loading_.push_back(std::move(action));
 }
 
 void MainFrame::build_menus() {
@@ -236,6 +315,18 @@ void MainFrame::build_menus() {
 
     view_menu_ = new wxMenu;  // the pages add themselves
 
+    // The register's long work; each runs behind a progress dialog with Cancel.
+    auto* register_menu = new wxMenu;
+    register_menu->Append(ID_EXPORT_REGISTER, _("E&xport the Register...\tCtrl+Shift+E"),
+                          _("The register and the action plan as an XLSX workbook, or the register as CSV"));
+    register_menu->Append(ID_EXPORT_DEADLINES, _("Export &Deadlines to a Calendar..."),
+                          _("Overdue and coming actions, reviews, expiries and notice days as an iCalendar file"));
+    register_menu->AppendSeparator();
+    register_menu->Append(ID_BACKUP_REGISTER, _("&Back up the Register..."),
+                          _("A copy of the whole register in one file, safe while moudesk runs"));
+    register_menu->Append(ID_DEMO_DATA, _("Add De&mo Data..."),
+                          _("Generated agreements, actions and history to try moudesk with"));
+
     auto* tools = new wxMenu;
     tools->Append(wxID_PREFERENCES, _("&Preferences...\tCtrl+,"), _("Interface language"));
 
@@ -248,6 +339,7 @@ void MainFrame::build_menus() {
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(view_menu_, _("&View"));
+    bar->Append(register_menu, _("&Register"));
     bar->Append(tools, _("&Tools"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
@@ -263,6 +355,18 @@ void MainFrame::build_menus() {
     // Undo and Redo belong to a page; when the current page does not answer for them, they are off.
     Bind(wxEVT_UPDATE_UI, &MainFrame::on_update_unhandled, this, wxID_UNDO);
     Bind(wxEVT_UPDATE_UI, &MainFrame::on_update_unhandled, this, wxID_REDO);
+    // Register commands need the register open (it opens while the library loads).
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { export_register(this, context()); }, ID_EXPORT_REGISTER);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { export_deadlines(this, context()); }, ID_EXPORT_DEADLINES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { back_up_register(this, context()); }, ID_BACKUP_REGISTER);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { add_demo_data(this, context()); }, ID_DEMO_DATA);
+    Bind(
+        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(loaded_ && context_.register_db != nullptr); },
+        ID_EXPORT_REGISTER, ID_DEMO_DATA);
 }
 
 void MainFrame::build_layout() {
@@ -281,7 +385,7 @@ void MainFrame::build_layout() {
 
     sidebar_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
         const long i = event.GetIndex();
-        if (i >= 0 && static_cast<std::size_t>(i) < pages_.size()) show_page(pages_[static_cast<std::size_t>(i)]);
+        if (loaded_ && i >= 0 && static_cast<std::size_t>(i) < pages_.size()) show_page_at(static_cast<std::size_t>(i));
     });
     sidebar_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         sidebar_->SetColumnWidth(0, std::max(sidebar_->GetClientSize().x, FromDIP(40)));
@@ -290,11 +394,24 @@ void MainFrame::build_layout() {
 }
 
 void MainFrame::add_page(Page* page, int command_id, const wxArtID& icon, const wxString& key) {
+    add_slot(page, nullptr, page->page_name(), command_id, icon, key);
+}
+
+void MainFrame::add_page(std::function<Page*()> create, const wxString& name, int command_id, const wxArtID& icon,
+                         const wxString& key) {
+    add_slot(nullptr, std::move(create), name, command_id, icon, key);
+}
+
+void MainFrame::add_slot(Page* page, std::function<Page*()> create, const wxString& name, int command_id,
+                         const wxArtID& icon, const wxString& key) {
     const std::size_t index = pages_.size();
     pages_.push_back(page);
+    page_factories_.push_back(std::move(create));
+    page_names_.push_back(name);
     page_commands_.push_back(command_id);
     page_keys_.push_back(key);
-    book_->AddPage(page, page->page_name());
+    // A page not built yet has an empty panel in its place.
+    book_->AddPage(page ? static_cast<wxWindow*>(page) : new wxPanel(book_), name);
 
     int image = -1;
     if (wxImageList* images = sidebar_->GetImageList(wxIMAGE_LIST_SMALL)) {
@@ -303,13 +420,68 @@ void MainFrame::add_page(Page* page, int command_id, const wxArtID& icon, const 
         const wxBitmap bitmap = wxArtProvider::GetBitmap(icon, wxART_OTHER, wxSize(w, h));
         if (bitmap.IsOk()) image = images->Add(bitmap);
     }
-    sidebar_->InsertItem(static_cast<long>(index), page->page_name(), image);
+    sidebar_->InsertItem(static_cast<long>(index), name, image);
 
-    wxString label = page->page_name();
+    wxString label = name;
     if (index < 9) label << wxString::Format("\tCtrl+%d", static_cast<int>(index) + 1);
-    view_menu_->AppendRadioItem(command_id, label, wxString::Format(_("Show the %s page"), page->page_name()));
+    view_menu_->AppendRadioItem(command_id, label, wxString::Format(_("Show the %s page"), name));
     Bind(wxEVT_MENU, &MainFrame::on_page_command, this, command_id);
     Bind(wxEVT_UPDATE_UI, &MainFrame::on_update_page_command, this, command_id);
+}
+
+Page* MainFrame::page_at(std::size_t index) {
+    if (index >= pages_.size()) return nullptr;
+    if (!pages_[index]) {
+        wait_until_loaded();  // may build it: it can be the first page shown
+        if (pages_[index]) return pages_[index];
+        Page* page = page_factories_[index]();
+        page_factories_[index] = nullptr;
+        pages_[index] = page;
+        // In place of its empty panel, keeping the selection.
+        // wxSimplebook does not move its selection when a page is inserted before it: the
+        // selection is set again explicitly afterwards.
+        wxWindow* placeholder = book_->GetPage(index);
+        const int selection = book_->GetSelection();
+        book_->InsertPage(index, page, page_names_[index], false);
+        book_->RemovePage(index + 1);
+        if (selection != wxNOT_FOUND && book_->GetSelection() != selection)
+            book_->ChangeSelection(static_cast<std::size_t>(selection));
+        page->Show(selection == static_cast<int>(index));
+        if (placeholder == loading_panel_) loading_panel_ = nullptr;
+        placeholder->Destroy();
+    }
+    return pages_[index];
+}
+
+const std::vector<Page*>& MainFrame::pages() {
+    for (std::size_t i = 0; i < pages_.size(); ++i) page_at(i);
+    return pages_;
+}
+
+DraftingPage& MainFrame::drafting_page() {
+    page_by_key("drafting");
+    return *drafting_;
+}
+LibraryPage& MainFrame::library_page() {
+    page_by_key("library");
+    return *library_;
+}
+AgreementsPage& MainFrame::agreements_page() {
+    page_by_key("agreements");
+    return *agreements_;
+}
+DashboardPage& MainFrame::dashboard_page() {
+    page_by_key("dashboard");
+    return *dashboard_;
+}
+DiagnosticPage& MainFrame::diagnostic_page() {
+    page_by_key("diagnostic");
+    return *diagnostic_;
+}
+
+Page* MainFrame::page_by_key(const wxString& key) {
+    const auto it = std::find(page_keys_.begin(), page_keys_.end(), key);
+    return it == page_keys_.end() ? nullptr : page_at(static_cast<std::size_t>(it - page_keys_.begin()));
 }
 
 wxWindow* MainFrame::page_parent() const {
@@ -328,7 +500,13 @@ Page* MainFrame::current_page() const {
 
 void MainFrame::show_page(Page* page) {
     const int i = page_index(page);
-    if (i < 0 || switching_) return;
+    if (i >= 0) show_page_at(static_cast<std::size_t>(i));
+}
+
+void MainFrame::show_page_at(std::size_t index) {
+    if (index >= pages_.size() || switching_) return;
+    Page* page = page_at(index);
+    const int i = static_cast<int>(index);
     switching_ = true;
     struct Reset {
         bool& flag;
@@ -363,6 +541,17 @@ bool MainFrame::TryBefore(wxEvent& event) {
         };
         Page* page = current_page();
         if (page && !from(page) && offer(page)) return true;
+        // While the library loads, what needs it waits (menus are off, but a shortcut may come).
+        if (!loaded_ && type == wxEVT_UPDATE_UI &&
+            (is_file_command(event.GetId()) || event.GetId() == wxID_FIND || event.GetId() == wxID_UNDO ||
+             event.GetId() == wxID_REDO)) {
+            static_cast<wxUpdateUIEvent&>(event).Enable(false);
+            return true;
+        }
+        if (type == wxEVT_MENU && is_file_command(event.GetId()) && (!loaded_ || !drafting_)) {
+            drafting_page();  // built now: the command is for it
+            page = current_page();
+        }
         if (drafting_ && page != drafting_ && is_file_command(event.GetId()) && !from(drafting_)) {
             if (type == wxEVT_MENU && shows_drafting(event.GetId())) show_page(drafting_);
             if (offer(drafting_)) return true;
@@ -373,12 +562,12 @@ bool MainFrame::TryBefore(wxEvent& event) {
 
 void MainFrame::on_page_command(wxCommandEvent& event) {
     for (std::size_t i = 0; i < page_commands_.size(); ++i)
-        if (page_commands_[i] == event.GetId()) show_page(pages_[i]);
+        if (page_commands_[i] == event.GetId()) show_page_at(i);
 }
 
 void MainFrame::on_update_page_command(wxUpdateUIEvent& event) {
-    const Page* page = current_page();
-    const int i = page_index(page);
+    const int i = book_ ? book_->GetSelection() : wxNOT_FOUND;
+    event.Enable(loaded_);
     event.Check(i >= 0 && page_commands_[static_cast<std::size_t>(i)] == event.GetId());
 }
 
@@ -387,10 +576,11 @@ void MainFrame::on_update_unhandled(wxUpdateUIEvent& event) {
 }
 
 bool MainFrame::open_draft(const wxString& path) {
-    show_page(drafting_);
+    DraftingPage& page = drafting_page();
+    show_page(&page);
     bool opened = false;
     try {
-        opened = drafting_->open_file(path);
+        opened = page.open_file(path);
     } catch (...) {
         report_current_exception(this, _("open the draft"));
     }
@@ -419,8 +609,9 @@ void MainFrame::on_recent(wxCommandEvent& event) {
 }
 
 void MainFrame::on_find(wxCommandEvent&) {
-    show_page(library_);
-    library_->focus_search();
+    LibraryPage& page = library_page();
+    show_page(&page);
+    page.focus_search();
 }
 
 void MainFrame::on_preferences(wxCommandEvent&) {
@@ -450,7 +641,7 @@ void MainFrame::update_library_status() {
 
 bool MainFrame::confirm_close_pages() {
     for (Page* page : pages_) {
-        if (!page->confirm_close()) {
+        if (page && !page->confirm_close()) {
             show_page(page);
             return false;
         }
@@ -519,28 +710,29 @@ std::string MainFrame::help_html() const {
     out += "<h3>" + esc(_("Screens")) + "</h3><ul>";
     for (std::size_t i = 0; i < pages_.size(); ++i) {
         wxString what;
-        if (pages_[i] == drafting_)
+        const wxString& key = page_keys_[i];
+        if (key == "drafting")
             what =
                 _("choose the parties, the partnership level and the key elements, fill in the fields, see the "
                   "agreement as it will read, then export it as DOCX, ODT, PDF, HTML or text.");
-        else if (pages_[i] == library_)
+        else if (key == "library")
             what =
                 _("read every key element and clause in English and French, with the guidance for the legal "
                   "officer, and the problems found in the library files.");
-        else if (pages_[i] == agreements_)
+        else if (key == "agreements")
             what =
                 _("the register of agreements: filter and search them, follow their status and public-law dates, "
                   "parties and contacts, key elements, actions, versions and history.");
-        else if (pages_[i] == dashboard_)
+        else if (key == "dashboard")
             what =
                 _("the register at a glance: agreements by status, actions by status, overdue and upcoming deadlines.");
-        else if (pages_[i] == diagnostic_)
+        else if (key == "diagnostic")
             what =
                 _("assess a country's customs–police cooperation question by question, see the scores per area, the "
                   "gaps and what the register says about them, the coverage of the key elements by the agreements "
                   "in force; draft an addendum or an action plan that closes the gaps; recognise the key elements of "
                   "an existing agreement.");
-        out += "<li><b>" + esc(pages_[i]->page_name()) + "</b>";
+        out += "<li><b>" + esc(page_names_[i]) + "</b>";
         if (i < 9) out += " (Ctrl+" + std::to_string(i + 1) + ")";
         if (!what.empty()) out += ": " + esc(what);
         out += "</li>";

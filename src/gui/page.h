@@ -20,6 +20,10 @@ enum CommandId {
     ID_OPEN_EXPORTED,
     ID_PAGE_DASHBOARD,
     ID_REGISTER_DRAFT,                  ///< File ▸ Register this draft (the Drafting page handles it)
+    ID_EXPORT_REGISTER,                 ///< Register ▸ Export the register (register_tasks.h)
+    ID_EXPORT_DEADLINES,                ///< Register ▸ Export the deadlines to a calendar
+    ID_BACKUP_REGISTER,                 ///< Register ▸ Back up the register
+    ID_DEMO_DATA,                       ///< Register ▸ Add demo data
     ID_FIRST_FREE = wxID_HIGHEST + 100  ///< pages number their private ids from here
 };
 

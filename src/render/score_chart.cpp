@@ -5,6 +5,7 @@
 #include "score_chart.h"
 
 #include <cairo-svg.h>
+#include <cairo.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
@@ -108,16 +109,6 @@ void check(cairo_status_t status, const char* what) {
 }
 
 }  // namespace
-
-ScoreChart chart_of(const diagnostic::Report& report) {
-    ScoreChart chart;
-    for (const auto& s : report.area_scores) chart.bars.push_back({s.area, s.percent});
-    chart.overall = report.overall;
-    chart.overall_label = report.labels.overall;
-    chart.not_assessed_label = report.labels.not_assessed;
-    chart.language = report.language;
-    return chart;
-}
 
 double chart_height(cairo_t* cr, const ScoreChart& chart, double width) {
     double h = top_strip + axis_strip;

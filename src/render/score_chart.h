@@ -4,14 +4,15 @@
 /// Horizontal bars per area on a 0–100 % scale with value labels, areas that were not assessed
 /// said so, and a dashed line at the overall score. Internal to the render module.
 
-#include <cairo.h>
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "moudesk/core/language.h"
 #include "moudesk/diagnostic/report.h"
+
+// cairo's own declaration, repeated so that users of the chart's data need no cairo headers.
+typedef struct _cairo cairo_t;
 
 namespace moudesk::render::chart {
 
@@ -29,7 +30,15 @@ struct ScoreChart {
 };
 
 /// The chart of a report's area scores.
-ScoreChart chart_of(const diagnostic::Report& report);
+inline ScoreChart chart_of(const diagnostic::Report& report) {
+    ScoreChart chart;
+    for (const auto& s : report.area_scores) chart.bars.push_back({s.area, s.percent});
+    chart.overall = report.overall;
+    chart.overall_label = report.labels.overall;
+    chart.not_assessed_label = report.labels.not_assessed;
+    chart.language = report.language;
+    return chart;
+}
 
 /// The height in points the chart takes at `width` points, measured with `cr`'s font options.
 double chart_height(cairo_t* cr, const ScoreChart& chart, double width);
@@ -38,7 +47,7 @@ double chart_height(cairo_t* cr, const ScoreChart& chart, double width);
 /// background. Leaves `cr`'s state as it found it.
 void draw(cairo_t* cr, const ScoreChart& chart, double x, double y, double width);
 
-/// A PNG of the chart.
+/// A PNG of the chart (drawn by the moudesk-graphics module, see graphics_module.h).
 struct Image {
     std::string bytes;
     double width_pt = 0;  ///< the size it is meant to print at

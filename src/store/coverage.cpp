@@ -3,7 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
+#include <optional>
 #include <unordered_set>
 
 namespace moudesk::store {
@@ -43,46 +44,83 @@ CoverageMatrix coverage_matrix(Database& db, const std::vector<std::string>& ele
     CoverageMatrix m;
     m.elements = elements;
     std::vector<int> bits = bits_of(db, elements);
-    std::unordered_map<Id, std::size_t> row_of;
-    SQLite::Statement st(db.sql(), std::string("SELECT id, reference, status, element_mask FROM agreement") +
-                                       (in_force_only ? " WHERE status = 'in-force'" : ""));
+    // In force only: the index agreement_status_reference_mask holds every column read here, in
+    // reference order. Every agreement: a scan of the table, sorted below (walking the reference
+    // index would mean a random table read per row).
+    SQLite::Statement st(db.sql(), in_force_only ? "SELECT id, reference, status, element_mask FROM agreement "
+                                                   "WHERE status = 'in-force' ORDER BY reference"
+                                                 : "SELECT id, reference, status, element_mask FROM agreement");
     while (st.executeStep()) {
-        CoverageMatrix::Row row;
+        CoverageMatrix::Row& row = m.rows.emplace_back();
         row.agreement = st.getColumn(0).getInt64();
-        row.reference = st.getColumn(1).getString();
-        row.status = st.getColumn(2).getString();
+        row.reference.assign(static_cast<const char*>(st.getColumn(1).getText()),
+                             static_cast<std::size_t>(st.getColumn(1).getBytes()));
+        row.status.assign(static_cast<const char*>(st.getColumn(2).getText()),
+                          static_cast<std::size_t>(st.getColumn(2).getBytes()));
         auto mask = static_cast<std::uint64_t>(st.getColumn(3).getInt64());
         row.cells.resize(elements.size(), CoverageMatrix::not_covered);
         for (std::size_t i = 0; i < elements.size(); ++i)
             if (bits[i] >= 0 && (mask >> bits[i]) & 1U) row.cells[i] = CoverageMatrix::covered;
-        row_of.emplace(row.agreement, m.rows.size());
-        m.rows.push_back(std::move(row));
     }
-    // Sorted here rather than by SQL: walking the reference index means a random table read per
-    // row, the table scan reads pages in order.
-    std::sort(m.rows.begin(), m.rows.end(), [](const auto& x, const auto& y) { return x.reference < y.reference; });
-    row_of.clear();
-    for (std::size_t i = 0; i < m.rows.size(); ++i) row_of.emplace(m.rows[i].agreement, i);
-    std::unordered_map<std::string, std::size_t> column_of;
-    for (std::size_t i = 0; i < elements.size(); ++i) column_of.emplace(elements[i], i);
+    if (!in_force_only)
+        std::sort(m.rows.begin(), m.rows.end(), [](const auto& x, const auto& y) { return x.reference < y.reference; });
+    // The row of each agreement, by id. Ids are dense in practice, so an array indexed by id (a
+    // few hundred kilobytes for 100,000 agreements) answers without hashing or searching; sparse
+    // ids fall back to binary search in a sorted array.
+    constexpr std::uint32_t no_row = UINT32_MAX;
+    Id min_id = 0, max_id = 0;
+    for (const auto& row : m.rows) {
+        min_id = std::min(min_id, row.agreement);
+        max_id = std::max(max_id, row.agreement);
+    }
+    std::vector<std::uint32_t> row_by_id;
+    std::vector<std::pair<Id, std::size_t>> row_of;
+    if (min_id >= 0 && static_cast<std::uint64_t>(max_id) <= 8 * static_cast<std::uint64_t>(m.rows.size()) + 4096) {
+        row_by_id.assign(static_cast<std::size_t>(max_id) + 1, no_row);
+        for (std::size_t i = 0; i < m.rows.size(); ++i)
+            row_by_id[static_cast<std::size_t>(m.rows[i].agreement)] = static_cast<std::uint32_t>(i);
+    } else {
+        row_of.reserve(m.rows.size());
+        for (std::size_t i = 0; i < m.rows.size(); ++i) row_of.emplace_back(m.rows[i].agreement, i);
+        std::sort(row_of.begin(), row_of.end());
+    }
+    auto find_row = [&](Id id) -> std::optional<std::size_t> {
+        if (!row_by_id.empty()) {
+            if (id < 0 || static_cast<std::uint64_t>(id) >= row_by_id.size()) return std::nullopt;
+            std::uint32_t row = row_by_id[static_cast<std::size_t>(id)];
+            if (row == no_row) return std::nullopt;
+            return row;
+        }
+        auto it = std::lower_bound(row_of.begin(), row_of.end(), std::pair<Id, std::size_t>(id, 0));
+        if (it == row_of.end() || it->first != id) return std::nullopt;
+        return it->second;
+    };
     // Elements without a bit: read their rows.
     for (std::size_t i = 0; i < elements.size(); ++i) {
         if (bits[i] >= 0) continue;
         SQLite::Statement rows(db.sql(), "SELECT agreement_id FROM agreement_element WHERE element = ?");
         rows.bind(1, elements[i]);
         while (rows.executeStep())
-            if (auto it = row_of.find(rows.getColumn(0).getInt64()); it != row_of.end())
-                m.rows[it->second].cells[i] = CoverageMatrix::covered;
+            if (auto row = find_row(rows.getColumn(0).getInt64())) m.rows[*row].cells[i] = CoverageMatrix::covered;
     }
-    // Overdue actions are few and sit in the partial index of open actions.
+    // Overdue actions: read from the partial index action_open_due_element alone. They come by due
+    // date, so their agreements are in no order: the cells are marked afterwards in row order, which
+    // walks the rows once instead of jumping between them.
+    std::vector<std::pair<std::size_t, std::size_t>> overdue_cells;
     SQLite::Statement overdue(db.sql(), std::string("SELECT agreement_id, element FROM action WHERE status IN ") +
                                             open_statuses + " AND due_date < ?");
     overdue.bind(1, today.iso());
     while (overdue.executeStep()) {
-        auto row = row_of.find(overdue.getColumn(0).getInt64());
-        auto column = column_of.find(overdue.getColumn(1).getString());
-        if (row == row_of.end() || column == column_of.end()) continue;
-        auto& cell = m.rows[row->second].cells[column->second];
+        auto row = find_row(overdue.getColumn(0).getInt64());
+        if (!row) continue;
+        const char* element = overdue.getColumn(1).getText();
+        auto column = std::find(m.elements.begin(), m.elements.end(), element);
+        if (column == m.elements.end()) continue;
+        overdue_cells.emplace_back(*row, static_cast<std::size_t>(column - m.elements.begin()));
+    }
+    std::sort(overdue_cells.begin(), overdue_cells.end());
+    for (auto [row, column] : overdue_cells) {
+        auto& cell = m.rows[row].cells[column];
         if (cell == CoverageMatrix::covered) cell = CoverageMatrix::covered_overdue;
     }
     return m;

@@ -302,6 +302,103 @@ TEST(DetectLanguage, FromFunctionWords) {
     EXPECT_EQ(detect_language(""), Language::en);
 }
 
+// ---- inflection, proximity, gaps and headings ---------------------------------------------------
+
+// Patterns in the other forms the catalogue may use: plain phrases matched through their stems,
+// "a + b" (terms close together in one sentence), "a|b" (alternatives), a lone "*" (one or two
+// words), "heading: …" (only in a heading that names the element).
+const Detector& rich_detector() {
+    static const content::Library lib = [] {
+        content::Library l;
+        l.elements = {
+            element("information-exchange", {"exchange of information", "pass* on + intelligence"},
+                    {"échange d'informations", "transmet* + renseignement*"}),
+            element("data-protection", {"anyone outside", "data protection"}, {"protection des données"}),
+            element("governance", {"monthly meeting"}, {"réunion mensuelle"}),
+            element("joint-operations", {"joint * operation*"}, {"opération* commune*"}),
+            element("training-and-exchange", {"training"}, {"formation"}),
+            element("costs", {"heading: costs", "heading: money"}, {"heading: frais", "frais|charges + à la charge"}),
+            element("dispute-settlement", {"disagreement*|dispute* + resolv*|settl*"}, {"différend* + réglé*"}),
+        };
+        return l;
+    }();
+    static const Detector d(lib);
+    return d;
+}
+
+TEST(Detect, OtherInflectionsOfAPatternWordMatch) {
+    EXPECT_THAT(elements(rich_detector().detect("The exchanges of information are continuous.", Language::en)),
+                ElementsAre("information-exchange"));
+    EXPECT_THAT(elements(rich_detector().detect("They hold monthly meetings.", Language::en)),
+                ElementsAre("governance"));
+    EXPECT_THAT(elements(rich_detector().detect("Des réunions mensuelles sont tenues.", Language::fr)),
+                ElementsAre("governance"));
+    EXPECT_THAT(elements(rich_detector().detect("Les opérations communes sont annuelles.", Language::fr)),
+                ElementsAre("joint-operations"));
+    // A word with a stem of its own is not an inflection: "train" is not "training".
+    Examination e = rich_detector().examine("The officers check the train and its wagons.", Language::en);
+    EXPECT_EQ(find(e, "training-and-exchange"), nullptr);
+}
+
+TEST(Detect, TheTermsOfAProximityPatternMeetInOneSentence) {
+    EXPECT_THAT(elements(rich_detector().detect(
+                    "Each Party shall pass on to the other, without delay, any intelligence it obtains.")),
+                ElementsAre("information-exchange"));
+    // In two sentences, or too far apart in one, the terms do not make the pattern.
+    EXPECT_THAT(rich_detector().detect("Each Party shall pass on its findings. Intelligence is kept apart."),
+                IsEmpty());
+    EXPECT_THAT(rich_detector().detect("Each Party shall pass on the names of the officers who will work at the "
+                                       "crossing points this year, and the heads will decide on intelligence.",
+                                       Language::en),
+                IsEmpty());
+    // Any alternative of each part will do.
+    EXPECT_THAT(elements(rich_detector().detect("Any disagreement shall be settled by the two heads.")),
+                ElementsAre("dispute-settlement"));
+    EXPECT_THAT(elements(rich_detector().detect("Disputes will be resolved by consultation.")),
+                ElementsAre("dispute-settlement"));
+    // Each part needs words of its own.
+    EXPECT_THAT(rich_detector().detect("Le matériel reste à la charge du service qui le prête.", Language::fr),
+                IsEmpty());
+    EXPECT_THAT(elements(rich_detector().detect("Les frais restent à la charge de chaque service.", Language::fr)),
+                ElementsAre("costs"));
+}
+
+TEST(Detect, ALoneWildcardStandsForOneOrTwoWords) {
+    for (const char* text :
+         {"They carry out joint boarding operations.", "They carry out joint river patrol operations."})
+        EXPECT_THAT(elements(rich_detector().detect(text, Language::en)), ElementsAre("joint-operations")) << text;
+    EXPECT_THAT(rich_detector().detect("They carry out joint road, rail and river operations.", Language::en),
+                IsEmpty());
+}
+
+TEST(Detect, HeadingPatternsCountOnlyInAHeadingThatNamesTheElement) {
+    auto found = rich_detector().detect("Article 9 - Costs\nEach Party keeps what it spends.\n");
+    ASSERT_THAT(elements(found), ElementsAre("costs"));
+    EXPECT_TRUE(found[0].in_heading);
+    EXPECT_THAT(elements(rich_detector().detect("6 Money\nNothing here commits either Participant.\n")),
+                ElementsAre("costs"));
+    EXPECT_THAT(elements(rich_detector().detect("Article 9 - Costs and expenses\nEach Party keeps what it spends.\n")),
+                ElementsAre("costs"));
+    EXPECT_THAT(elements(rich_detector().detect("Article 7 – Frais\nChaque service garde ce qu'il dépense.\n")),
+                ElementsAre("costs"));
+    // In running text, or as a word qualifying another in the heading, the word is not the element.
+    EXPECT_THAT(rich_detector().detect("The costs of the checks are high."), IsEmpty());
+    EXPECT_THAT(rich_detector().detect("Article 4 - Money laundering cases\nThe services work together.\n"), IsEmpty());
+}
+
+TEST(Detect, ConfidentialityWrittenAsAProhibitionIsCoverage) {
+    EXPECT_THAT(elements(rich_detector().detect(
+                    "Officers will not pass any information obtained under this arrangement to anyone outside the two "
+                    "offices.")),
+                ElementsAre("data-protection"));
+    // A negation of scope still excludes it.
+    Examination e = rich_detector().examine("Data protection is outside the scope of this memorandum.");
+    const Detection* d = find(e, "data-protection");
+    ASSERT_NE(d, nullptr);
+    EXPECT_THAT(d->evidence, IsEmpty());
+    EXPECT_LT(d->confidence, Detector::threshold);
+}
+
 TEST(Detect, EachSentenceUsesItsOwnLanguageInABilingualText) {
     auto found = detector().detect(
         "The Participants will carry out joint operations with each other.\n\n"

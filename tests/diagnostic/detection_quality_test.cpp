@@ -1,5 +1,6 @@
 // Precision and recall of key-element detection over the project's test set of agreements
-// (tests/data/detection, expectations in expected.json written before the detector was tuned).
+// (tests/data/detection, expectations in expected.json written with each text, before the
+// detector was run on it; the held-out rounds are printed one by one).
 // Prints the figures and every wrong decision; fails below floors set a little under the
 // measured values, so that a regression in the detector or in the catalogue patterns shows.
 
@@ -56,6 +57,9 @@ std::ostream& operator<<(std::ostream& out, const Counts& c) {
 
 struct Measure {
     Counts all, text_files, en, fr, tuning, heldout;
+    // Per held-out round ("batch" in expected.json; the first round has none): each round was
+    // measured before the tuning that followed it.
+    std::map<std::string, Counts> batches;
 };
 
 Measure measure(bool verbose) {
@@ -70,7 +74,11 @@ Measure measure(bool verbose) {
         std::set<std::string> want = entry.at("covers").get<std::set<std::string>>();
         const std::string language = entry.at("language");
         std::set<std::string> got;
-        for (const Detection& d : detector.detect(extract_text(detection_dir() / name))) got.insert(d.element);
+        std::map<std::string, Detection> found;
+        for (Detection& d : detector.detect(extract_text(detection_dir() / name))) {
+            got.insert(d.element);
+            found[d.element] = std::move(d);
+        }
         Counts c;
         for (const auto& e : lib.elements) {
             bool w = want.contains(e.slug), g = got.contains(e.slug);
@@ -78,13 +86,25 @@ Measure measure(bool verbose) {
             if (!w && g) ++c.fp;
             if (w && !g) ++c.fn;
             if (!w && !g) ++c.tn;
-            if (verbose && w != g)
+            if (verbose && w != g) {
                 std::cout << "  " << name << ": " << (g ? "FALSE POSITIVE " : "MISSED ") << e.slug << "\n";
+                // What a false positive rests on: the patterns and the first sentences.
+                if (g) {
+                    const Detection& d = found.at(e.slug);
+                    std::cout << "    confidence " << d.confidence << ", patterns:";
+                    for (const auto& p : d.patterns) std::cout << " [" << p << "]";
+                    std::cout << "\n";
+                    for (std::size_t i = 0; i < d.evidence.size() && i < 3; ++i)
+                        std::cout << "    > " << d.evidence[i] << "\n";
+                }
+            }
         }
         for (const auto& slug : want)
             EXPECT_NE(lib.find_element(slug), nullptr) << name << " expects unknown element " << slug;
         m.all.add(c);
-        (entry.value("heldout", false) ? m.heldout : m.tuning).add(c);
+        bool heldout = entry.value("heldout", false);
+        (heldout ? m.heldout : m.tuning).add(c);
+        m.batches[entry.value("batch", heldout ? std::string("heldout-1") : std::string("tuning"))].add(c);
         if (fs::path(name).extension() == ".txt") m.text_files.add(c);
         (language == "en" ? m.en : m.fr).add(c);
     }
@@ -100,14 +120,18 @@ TEST(DetectionQuality, PrecisionAndRecallOverTheTestSet) {
               << "detection, French:         " << m.fr << "\n"
               << "detection, tuning set:     " << m.tuning << "\n"
               << "detection, held out:       " << m.heldout << "\n";
+    for (const auto& [batch, counts] : m.batches)
+        std::cout << "detection, batch " << std::left << std::setw(11) << batch + ":" << counts << "\n";
     RecordProperty("precision", std::to_string(m.all.precision()));
     RecordProperty("recall", std::to_string(m.all.recall()));
-    // Floors a little under the figures measured when the detector was tuned (precision 1.000,
-    // recall 0.888 over all documents); raise them when the detector or the patterns improve.
+    // Floors a little under the figures measured over all documents after the last round of
+    // tuning (precision 0.992, recall 0.951; English 0.943, French 0.964); raise them when the
+    // detector or the patterns improve. The held-out rounds are printed, not asserted: each is a
+    // measurement taken once, before the tuning that followed it (see the README).
     EXPECT_GE(m.all.precision(), 0.95);
-    EXPECT_GE(m.all.recall(), 0.85);
-    EXPECT_GE(m.en.recall(), 0.82);
-    EXPECT_GE(m.fr.recall(), 0.90);
+    EXPECT_GE(m.all.recall(), 0.92);
+    EXPECT_GE(m.en.recall(), 0.92);
+    EXPECT_GE(m.fr.recall(), 0.93);
 }
 
 TEST(DetectionQuality, ConvertedFilesGiveTheSameElementsAsTheirText) {

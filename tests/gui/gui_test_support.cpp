@@ -102,6 +102,7 @@ MainFrame& main_frame() {
     if (!the_main_frame) {
         the_main_frame = new MainFrame(AppOptions{});
         the_main_frame->Show();
+        the_main_frame->wait_until_loaded();
         pump(300);
     }
     return *the_main_frame;
@@ -110,6 +111,7 @@ MainFrame& main_frame() {
 std::unique_ptr<MainFrame> make_frame(AppOptions options) {
     auto frame = std::make_unique<MainFrame>(options);
     frame->Show();
+    frame->wait_until_loaded();
     pump(200);
     return frame;
 }

@@ -27,10 +27,12 @@ inline void PrintTo(const wxString& text, std::ostream* out) {
 
 namespace moudesk::gui::test {
 
-/// The main window on the bundled library: created on first use, shown, kept until the end.
+/// The main window on the bundled library: created on first use, shown, its loading waited for,
+/// kept until the end.
 MainFrame& main_frame();
 
-/// A new main window for `options` (another library, a data folder), shown and pumped. Deleting
+/// A new main window for `options` (another library, a data folder), shown, its loading waited
+/// for (the register's failure, if any, reported) and pumped. Deleting
 /// it destroys the window (and saves its settings, as closing does). To test Close(), release()
 /// the pointer first: the window then destroys itself.
 std::unique_ptr<MainFrame> make_frame(AppOptions options = {});

@@ -23,7 +23,9 @@
 #include "gui_test_support.h"
 #include "library_page.h"
 #include "moudesk/content/library.h"
+#include "moudesk/core/file.h"
 #include "moudesk/drafting/draft.h"
+#include "moudesk/drafting/editor.h"
 #include "preferences_dialog.h"
 #include "settings.h"
 #include "wx_text.h"
@@ -120,12 +122,13 @@ TEST(MainFrame, MenusHoldTheStockItemsWithStandardAccelerators) {
     EXPECT_EQ(accel_of(frame, wxID_PREFERENCES), "Ctrl+,");
     EXPECT_EQ(accel_of(frame, wxID_ABOUT), "");
     wxMenuBar* bar = frame.GetMenuBar();
-    ASSERT_EQ(bar->GetMenuCount(), 5u);
+    ASSERT_EQ(bar->GetMenuCount(), 6u);
     EXPECT_EQ(bar->GetMenuLabelText(0), "File");
     EXPECT_EQ(bar->GetMenuLabelText(1), "Edit");
     EXPECT_EQ(bar->GetMenuLabelText(2), "View");
-    EXPECT_EQ(bar->GetMenuLabelText(3), "Tools");
-    EXPECT_EQ(bar->GetMenuLabelText(4), "Help");
+    EXPECT_EQ(bar->GetMenuLabelText(3), "Register");
+    EXPECT_EQ(bar->GetMenuLabelText(4), "Tools");
+    EXPECT_EQ(bar->GetMenuLabelText(5), "Help");
     EXPECT_NE(bar->GetMenu(0)->FindItem("Open Recent"), wxNOT_FOUND);
 }
 
@@ -382,6 +385,85 @@ TEST(MainFrame, Screenshot) {
     const fs::path png = screenshot(&frame, "main-window");
     EXPECT_TRUE(fs::exists(png));
     EXPECT_GT(colour_count(png), 8) << "the screenshot looks blank: " << png;
+}
+
+}  // namespace
+}  // namespace moudesk::gui::test
+
+// --- loading in the background ------------------------------------------------------------
+
+namespace moudesk::gui::test {
+namespace {
+
+// Pumps events until `frame` has finished loading (at most 20 s); false if it has not.
+bool pump_until_loaded(MainFrame& frame) {
+    for (int i = 0; i < 400 && !frame.loaded(); ++i) pump(50);
+    return frame.loaded();
+}
+
+TEST(MainFrameLoading, TheWindowShowsAtOnceAndIsUsableOnceTheLibraryIsLoaded) {
+    AppOptions options;
+    options.db_path = fresh_register("background-loading");
+    auto frame = std::make_unique<MainFrame>(options);
+    frame->Show();
+    // Before any event is handled the loading cannot be over: the window says what it does, and
+    // no page is built yet.
+    EXPECT_FALSE(frame->loaded());
+    EXPECT_EQ(frame->GetStatusBar()->GetStatusText(1), "Loading the clause library…");
+    EXPECT_EQ(frame->current_page(), nullptr);
+    wxUpdateUIEvent save(wxID_SAVE);
+    save.SetEventObject(frame.get());
+    frame->HandleWindowEvent(save);
+    EXPECT_FALSE(save.GetEnabled());  // the draft's commands wait for the library
+
+    ASSERT_TRUE(pump_until_loaded(*frame));
+    pump();
+    EXPECT_TRUE(frame->GetStatusBar()->GetStatusText(1).StartsWith("Library: "))
+        << frame->GetStatusBar()->GetStatusText(1);
+    EXPECT_FALSE(frame->context().library.clauses.empty());
+    EXPECT_FALSE(frame->context().questionnaire.areas.empty());
+    EXPECT_NE(frame->context().register_db, nullptr);
+    ASSERT_NE(frame->current_page(), nullptr);
+    EXPECT_TRUE(frame->current_page()->IsShown());
+
+    // Every page works: each is built when first shown.
+    frame->ProcessCommand(ID_PAGE_LIBRARY);
+    EXPECT_EQ(frame->current_page(), &frame->library_page());
+    EXPECT_GT(frame->library_page().visible_elements(), 0);
+    frame->ProcessCommand(ID_PAGE_DRAFTING);
+    EXPECT_EQ(frame->current_page(), &frame->drafting_page());
+    EXPECT_FALSE(frame->drafting_page().testing().editor().assembly().document.rows.empty());
+    frame->ProcessCommand(ID_PAGE_DIAGNOSTIC);
+    EXPECT_EQ(frame->current_page(), &frame->diagnostic_page());
+    pump();
+    screenshot(frame.get(), "main-window-after-loading");
+}
+
+TEST(MainFrameLoading, ALibraryAndARegisterThatCannotBeLoadedAreReportedOnceLoadingEnds) {
+    const fs::path db = fresh_register("background-not-a-database");
+    write_file_atomically(db, std::string(4096, 'x'));
+    AppOptions options;
+    options.clauses_dir = output_dir() / "no-such-library-background";
+    fs::remove_all(options.clauses_dir);
+    options.db_path = db;
+    ErrorRecorder errors;
+    auto frame = std::make_unique<MainFrame>(options);
+    frame->Show();
+    ASSERT_TRUE(pump_until_loaded(*frame));
+    pump();
+    // The library's problem in the status bar (and on the Library page), the register's in the
+    // error report, as when they were loaded before the window showed.
+    EXPECT_TRUE(frame->GetStatusBar()->GetStatusText(1).Contains("problem")) << frame->GetStatusBar()->GetStatusText(1);
+    EXPECT_FALSE(frame->context().library_problems.empty());
+    ASSERT_EQ(errors.reports().size(), 1u);
+    EXPECT_TRUE(errors.reports()[0].summary.Contains("Could not open the agreements register"))
+        << errors.reports()[0].summary;
+    EXPECT_EQ(frame->context().register_db, nullptr);
+    EXPECT_FALSE(frame->context().register_problem.empty());
+    // The application runs on.
+    frame->ProcessCommand(ID_PAGE_LIBRARY);
+    EXPECT_EQ(frame->current_page(), &frame->library_page());
+    EXPECT_EQ(frame->library_page().visible_elements(), 0);
 }
 
 }  // namespace

@@ -71,6 +71,56 @@ TEST(CoverageMatrix, FollowsElementsAddedAndRemovedLater) {
     EXPECT_EQ(m.rows[1].cells, (std::vector<std::uint8_t>{0, 0, 1}));
 }
 
+TEST(CoverageMatrix, RowsAreByReferenceWhateverTheOrderTheyWereEntered) {
+    Register r;
+    Agreements agreements(*r.db);
+    r.add(agreements, "ADD/Ünterzeichnet", {"liaison-officers"});
+    r.add(agreements, "AAA/1", {});
+    auto in_force = coverage_matrix(*r.db, columns, d("2027-06-01"), true);
+    std::vector<std::string> references;
+    for (const auto& row : in_force.rows) references.push_back(row.reference);
+    EXPECT_EQ(references, (std::vector<std::string>{"AAA/1", "ADD/Ünterzeichnet", "MOU/1", "MOU/2"}));
+    EXPECT_EQ(in_force.rows[1].status, "in-force");
+    EXPECT_EQ(in_force.rows[1].cells, (std::vector<std::uint8_t>{0, 1, 0}));
+    auto every = coverage_matrix(*r.db, columns, d("2027-06-01"), false);
+    references.clear();
+    for (const auto& row : every.rows) references.push_back(row.reference);
+    EXPECT_EQ(references, (std::vector<std::string>{"AAA/1", "ADD/Ünterzeichnet", "MOU/1", "MOU/2", "MOU/3"}));
+    EXPECT_EQ(every.rows[4].status, "draft");
+}
+
+TEST(CoverageMatrix, FindsAgreementsWhoseIdsAreFarApart) {
+    Register r;
+    // An agreement (and its overdue action) with an id far past the others, as after an import.
+    r.db->sql().exec(
+        "INSERT INTO agreement(id, reference, title, instrument, status, created_at, updated_at) VALUES "
+        "(5000000000, 'MOU/far', 'Far', 'mou', 'in-force', '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z');"
+        "INSERT INTO agreement_element(agreement_id, element, source) VALUES (5000000000, 'governance', 'manual');"
+        "INSERT INTO action(agreement_id, element, title, due_date, status, created_at, updated_at) VALUES "
+        "(5000000000, 'governance', 'Meet', '2027-02-01', 'in-progress', '2027-01-01T00:00:00Z', "
+        "'2027-01-01T00:00:00Z');");
+    auto m = coverage_matrix(*r.db, columns, d("2027-06-01"), true);
+    ASSERT_EQ(m.rows.size(), 3u);
+    EXPECT_EQ(m.rows[2].reference, "MOU/far");
+    EXPECT_EQ(m.rows[2].agreement, 5000000000);
+    EXPECT_EQ(m.rows[2].cells, (std::vector<std::uint8_t>{CoverageMatrix::covered_overdue, 0, 0}));
+    EXPECT_EQ(m.rows[0].cells, (std::vector<std::uint8_t>{CoverageMatrix::covered, CoverageMatrix::covered_overdue,
+                                                          CoverageMatrix::not_covered}));
+}
+
+TEST(CoverageMatrix, AnElementWithoutABitIsReadFromTheElementRows) {
+    Register r;
+    // More elements than the 63 bits of the mask: the last ones have no bit.
+    std::vector<std::string> many;
+    for (int i = 0; i < 70; ++i) many.push_back("element-" + std::to_string(100 + i));
+    Agreements agreements(*r.db);
+    for (const auto& e : many) agreements.set_element(r.second, {e, "manual", {}});
+    auto m = coverage_matrix(*r.db, many, d("2027-06-01"), true);
+    ASSERT_EQ(m.rows.size(), 2u);
+    EXPECT_EQ(m.rows[1].cells, std::vector<std::uint8_t>(many.size(), CoverageMatrix::covered));
+    EXPECT_EQ(m.rows[0].cells, std::vector<std::uint8_t>(many.size(), CoverageMatrix::not_covered));
+}
+
 TEST(RegisterCoverage, CountsAgreementsAndThoseThatImplementEachElement) {
     Register r;
     auto coverage = register_coverage(*r.db, columns, d("2027-06-01"));

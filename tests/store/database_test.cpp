@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <thread>
@@ -541,6 +542,84 @@ TEST(Database, ARegisterFromEveryEarlierSchemaVersionIsMigratedWithItsData) {
         auto matrix = coverage_matrix(*db, {"governance", "liaison-officers", "costs"}, d("2025-01-01"), true);
         ASSERT_EQ(matrix.rows.size(), 1u);
         EXPECT_EQ(matrix.rows[0].cells, (std::vector<std::uint8_t>{1, 1, 0}));
+        // The indexes of version 4 are there, with statistics, and the queries that use them
+        // answer from the old rows.
+        auto objects = schema_objects(path);
+        for (const char* index : {"agreement_renewal_expiry", "agreement_status_instrument_mask",
+                                  "agreement_status_reference_mask", "agreement_active_review",
+                                  "agreement_active_expiry", "agreement_active_notice", "action_open_due_element"})
+            EXPECT_NE(std::find(objects.begin(), objects.end(), std::string("index ") + index), objects.end()) << index;
+        EXPECT_GT(db->sql().execAndGet("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'agreement'").getInt(), 0);
+        AgreementFilter in_force;
+        in_force.status = "in-force";
+        in_force.instrument = "mou";
+        in_force.element = "governance";
+        EXPECT_EQ(Agreements(*db).count(in_force), 1);
         EXPECT_EQ(db->integrity_check(), "ok");
     }
+}
+
+TEST(Database, OpeningAnUpToDateRegisterTakesNoWriteLock) {
+    fs::path path = test_dir() / "register.sqlite";
+    {
+        auto db = Database::open(path);
+        Agreements(*db).add(sample("MOU/1"));
+    }
+    // Another program is writing: opening still works at once, and reads the last committed state.
+    SQLite::Database other(path, SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+    other.exec("UPDATE agreement SET title = 'Being changed' WHERE id = 1");
+    std::vector<std::string> waits;
+    OpenOptions options;
+    options.busy_timeout_ms = 200;
+    options.on_wait = [&](const std::string& waited_for) { waits.push_back(waited_for); };
+    auto db = Database::open(path, options);
+    EXPECT_TRUE(waits.empty());
+    EXPECT_EQ(db->version(), schema_version());
+    EXPECT_EQ(Agreements(*db).get(1).title, sample("MOU/1").title);
+    other.exec("ROLLBACK");
+}
+
+TEST(Database, AnOlderRegisterWaitsForTheWriterBeforeItIsMigrated) {
+    fs::path path = test_dir() / "register.sqlite";
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(std::string(migrations()[0]));
+        raw.exec("PRAGMA application_id = " + std::to_string(moudesk_application_id));
+        raw.exec("PRAGMA user_version = 1");
+        raw.exec("PRAGMA journal_mode = WAL");
+    }
+    SQLite::Database other(path, SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+    std::vector<std::string> waits;
+    OpenOptions options;
+    options.busy_timeout_ms = 200;
+    options.on_wait = [&](const std::string& waited_for) { waits.push_back(waited_for); };
+    Error e = error_of([&] { Database::open(path, options); });
+    EXPECT_EQ(e.category(), ErrorCategory::environment);
+    EXPECT_EQ(waits, std::vector<std::string>{path.string()});
+    other.exec("ROLLBACK");
+    EXPECT_EQ(Database::open(path)->version(), schema_version());
+}
+
+TEST(Database, OpeningMovesOnTheExpiriesOfTacitRenewalsThatRolledOver) {
+    fs::path path = test_dir() / "register.sqlite";
+    const tracking::Date today = tracking::Date::today();
+    AgreementRecord r = sample("MOU/renewing");
+    r.dates.entry_into_force = subtract(today, p("P3Y"));
+    r.dates.duration = p("P2Y");
+    r.dates.tacit_renewal = p("P1Y");
+    r.dates.notice_period = p("P3M");
+    std::string current;
+    {
+        auto db = Database::open(path);
+        Id id = Agreements(*db).add(r);
+        current =
+            db->sql().execAndGet("SELECT computed_expiry FROM agreement WHERE id = " + std::to_string(id)).getString();
+        // As if the dates had last been computed before the latest renewal.
+        db->sql().exec("UPDATE agreement SET computed_expiry = '" + subtract(today, p("P1D")).iso() + "'");
+    }
+    EXPECT_GT(current, today.iso());
+    auto db = Database::open(path);
+    EXPECT_EQ(db->sql().execAndGet("SELECT computed_expiry FROM agreement").getString(), current);
 }

@@ -34,7 +34,6 @@ struct Inline {
     bool capitalized = false;  ///< parties / instrument: cap="true"
     std::string form;          ///< parties / instrument: "", "de" or "a" (French contractions)
     int party_index = 0;       ///< party: 1-based
-    SourceLocation where;
 };
 
 using RichText = std::vector<Inline>;

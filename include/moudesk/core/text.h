@@ -6,6 +6,17 @@
 
 namespace moudesk {
 
+/// Decodes the UTF-8 code point at `text[i]` into `cp`; returns its length in bytes (1–4), or 0
+/// when the bytes there are not valid UTF-8 (a stray or missing continuation byte, an overlong
+/// form, a surrogate, a value past U+10FFFF, or a sequence cut off by the end of `text`).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp);
+
+/// Appends code point `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Whether `text` is valid UTF-8 throughout (as decode_utf8() judges it).
+bool is_valid_utf8(std::string_view text);
+
 /// `text` as valid UTF-8 that XML 1.0 accepts: invalid byte sequences become U+FFFD, control
 /// characters other than tab and newline are dropped, carriage returns become newlines.
 std::string clean_text(std::string_view text);

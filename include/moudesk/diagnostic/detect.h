@@ -56,6 +56,13 @@ struct Examination {
 
 /// The recognition patterns of a library, compiled once; then detect() on any number of texts.
 /// Thread-safe for concurrent detect() calls.
+///
+/// A pattern is a phrase matched on whole words in any inflection ("exchange of information"
+/// finds "exchanges of information"), with "word*" for any word starting with "word" and a lone
+/// "*" for one or two words; or parts joined by " + " that must occur within twelve words of one
+/// sentence, each part offering alternatives joined by "|" ("disagreement*|dispute* +
+/// resolv*|settl*"); "heading: …" restricts a pattern to a heading that names the element.
+/// clauses/catalogue.xml explains how each form weighs.
 class Detector {
 public:
     /// Elements below this confidence are not reported: a single generic one-word match

@@ -59,7 +59,9 @@ public:
 
 private:
     Database(SQLite::Database db, std::filesystem::path path, OpenOptions options);
-    void configure();
+    /// Checks that the file is a moudesk register this moudesk can open (reading only) and sets
+    /// the connection up; returns its schema version.
+    int configure();
     void migrate();
 
     SQLite::Database db_;
