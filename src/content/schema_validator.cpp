@@ -13,15 +13,8 @@ namespace {
 
 const XmlSchemaModule& xml_schema() {
     // A failed load throws out of the initialiser, so the next call tries again.
-    static const XmlSchemaModule& table = []() -> const XmlSchemaModule& {
-        auto entry = reinterpret_cast<const XmlSchemaModule* (*)()>(
-            module_symbol("moudesk-xml-schema", "moudesk_xml_schema_module"));
-        const XmlSchemaModule* t = entry();
-        if (t->version != XmlSchemaModule::current_version)
-            throw Error(ErrorCategory::environment,
-                        "moudesk's module moudesk-xml-schema belongs to another version of moudesk; reinstall moudesk");
-        return *t;
-    }();
+    static const XmlSchemaModule& table =
+        module_table<XmlSchemaModule>("moudesk-xml-schema", "moudesk_xml_schema_module");
     return table;
 }
 

@@ -298,15 +298,7 @@ std::string join_pages(std::vector<std::vector<std::string>> pages) {
 
 const PdfTextModule& pdf_module() {
     // A failed load throws out of the initialiser, so the next call tries again.
-    static const PdfTextModule& table = []() -> const PdfTextModule& {
-        auto entry =
-            reinterpret_cast<const PdfTextModule* (*)()>(module_symbol("moudesk-pdf-text", "moudesk_pdf_text_module"));
-        const PdfTextModule* t = entry();
-        if (t->version != PdfTextModule::current_version)
-            throw Error(ErrorCategory::environment,
-                        "moudesk's module moudesk-pdf-text belongs to another version of moudesk; reinstall moudesk");
-        return *t;
-    }();
+    static const PdfTextModule& table = module_table<PdfTextModule>("moudesk-pdf-text", "moudesk_pdf_text_module");
     return table;
 }
 

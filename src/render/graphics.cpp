@@ -13,15 +13,7 @@ namespace {
 
 const GraphicsModule& graphics() {
     // A failed load throws out of the initialiser, so the next call tries again.
-    static const GraphicsModule& table = []() -> const GraphicsModule& {
-        auto entry =
-            reinterpret_cast<const GraphicsModule* (*)()>(module_symbol("moudesk-graphics", "moudesk_graphics_module"));
-        const GraphicsModule* t = entry();
-        if (t->version != GraphicsModule::current_version)
-            throw Error(ErrorCategory::environment,
-                        "moudesk's module moudesk-graphics belongs to another version of moudesk; reinstall moudesk");
-        return *t;
-    }();
+    static const GraphicsModule& table = module_table<GraphicsModule>("moudesk-graphics", "moudesk_graphics_module");
     return table;
 }
 

@@ -58,5 +58,29 @@ TEST_F(ModuleTest, ASymbolTheModuleDoesNotExportIsRefusedByName) {
     }
 }
 
+// The test module's table, as this version and as a later one would declare it.
+struct TableOfThisVersion {
+    static constexpr int current_version = 1;
+    int version;
+    int answer;
+};
+struct TableOfALaterVersion {
+    static constexpr int current_version = 2;
+    int version;
+    int answer;
+};
+
+TEST_F(ModuleTest, AnEntryTableIsCheckedAgainstItsVersion) {
+    EXPECT_EQ(module_table<TableOfThisVersion>("moudesk-test-module", "moudesk_test_table").answer, 42);
+    try {
+        module_table<TableOfALaterVersion>("moudesk-test-module", "moudesk_test_table");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.category(), ErrorCategory::environment);
+        EXPECT_NE(std::string(e.what()).find("moudesk-test-module belongs to another version"), std::string::npos)
+            << e.what();
+    }
+}
+
 }  // namespace
 }  // namespace moudesk
