@@ -5,7 +5,10 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
@@ -15,6 +18,8 @@
 #include <wx/statline.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
+#include <wx/utils.h>
 
 #include "agreement_dialog.h"
 #include "agreement_labels.h"
@@ -316,7 +321,9 @@ wxWindow* AgreementDetail::build_actions(wxWindow* parent) {
     top->Add(button_row(page, action_buttons_, all_buttons_,
                         {{_("Add action..."), [this] { add_action(); }},
                          {_("Mark done..."), [this] { complete_action(); }},
-                         {_("Change status..."), [this] { change_action_status(); }}}),
+                         {_("Change status..."), [this] { change_action_status(); }},
+                         {_("Attach evidence file..."), [this] { attach_evidence(); }},
+                         {_("Open evidence..."), [this] { open_evidence(); }}}),
              0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
     page->SetSizer(top);
     actions_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { update_buttons(); });
@@ -675,6 +682,8 @@ void AgreementDetail::update_buttons() {
     const store::ActionRecord* action = selected_action();
     action_buttons_[1]->Enable(action && tracking::is_open(action->status));
     action_buttons_[2]->Enable(action != nullptr);
+    action_buttons_[3]->Enable(action != nullptr);
+    action_buttons_[4]->Enable(action != nullptr);
     version_buttons_[0]->Enable(version_records_.size() >= 2);
 }
 
@@ -1071,6 +1080,73 @@ void AgreementDetail::complete_action() {
                                   : wxString(_("Action done.")));
     written();
     select_action(action);
+}
+
+void AgreementDetail::attach_evidence() {
+    if (!id_ || !selected_action() || !context_.register_db) return;
+    wxFileDialog dialog(this, _("Attach a file as evidence"), wxString(), wxString(), wxFileSelectorDefaultWildcardStr,
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const wxString description =
+        wxGetTextFromUser(_("What does this file show? (the minutes of a meeting, a signed report…)"),
+                          _("Attach a file as evidence"), wxFileName(dialog.GetPath()).GetFullName(), this);
+    attach_evidence_file(path_from_wx(dialog.GetPath()), description);
+}
+
+bool AgreementDetail::attach_evidence_file(const std::filesystem::path& file, const wxString& description) {
+    const store::ActionRecord* a = selected_action();
+    if (!id_ || !a || !context_.register_db) return false;
+    const store::Id action = a->id;
+    try {
+        // The register keeps where the file is, not the file: store it where the unit keeps its records.
+        store::Actions(*context_.register_db)
+            .add_evidence_file(action, file.string(), from_wx(description.Strip(wxString::both)));
+    } catch (...) {
+        report_current_exception(this, _("attach the evidence file"));
+        return false;
+    }
+    if (context_.show_status) context_.show_status(wxString::Format(_("Attached %s to the action."), to_wx(file)));
+    written();
+    select_action(action);
+    return true;
+}
+
+void AgreementDetail::open_evidence() {
+    const store::ActionRecord* a = selected_action();
+    if (!id_ || !a || !context_.register_db) return;
+    std::vector<store::EvidenceFile> files;
+    try {
+        files = store::Actions(*context_.register_db).get(a->id).files;
+    } catch (...) {
+        report_current_exception(this, _("read the evidence files"));
+        return;
+    }
+    if (files.empty()) {
+        wxMessageBox(_("No file is attached to this action. Use “Attach evidence file…” to add one."),
+                     _("Open evidence"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    int chosen = 0;
+    if (files.size() > 1) {
+        wxArrayString choices;
+        for (const auto& f : files)
+            choices.Add(f.description.empty() ? to_wx(f.path) : to_wx(f.description) + " — " + to_wx(f.path));
+        chosen = wxGetSingleChoiceIndex(_("Which file?"), _("Open evidence"), choices, 0, this);
+        if (chosen < 0) return;
+    }
+    const std::filesystem::path path(files[static_cast<std::size_t>(chosen)].path);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        report_error(this, {_("open the evidence file"), wxString::Format(_("Could not open %s."), to_wx(path)),
+                            _("The file is no longer where it was attached from: it was moved or deleted. Attach it "
+                              "again from where it is now."),
+                            to_wx(path), ErrorCategory::environment});
+        return;
+    }
+    if (!wxLaunchDefaultApplication(to_wx(path)))
+        report_error(
+            this, {_("open the evidence file"), wxString::Format(_("Could not open %s."), to_wx(path)),
+                   _("No program on this computer opens this kind of file."), to_wx(path), ErrorCategory::environment});
 }
 
 void AgreementDetail::change_action_status() {

@@ -4,6 +4,7 @@
 /// actions, documents and versions, history. Every change goes through the store, is reported
 /// when refused, and tells the page (which refreshes the list and the Dashboard).
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -61,6 +62,12 @@ public:
     void add_action();
     void complete_action();
     void change_action_status();
+    /// Asks for a file and what it shows, and attaches it to the selected action as evidence.
+    void attach_evidence();
+    /// Opens a file attached to the selected action (asks which when there are several).
+    void open_evidence();
+    /// Attaches `file` (which stays where it is) to the selected action; false (reported) on failure.
+    bool attach_evidence_file(const std::filesystem::path& file, const wxString& description);
     void compare_versions();
     /// Shows the Actions tab with action `action` selected; false when the agreement has no such action.
     bool select_action(store::Id action);

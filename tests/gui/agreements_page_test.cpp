@@ -3,6 +3,8 @@
 // the page's own forms, "Register this draft", and a register that cannot be opened.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <memory>
 
 #include <wx/checkbox.h>
@@ -389,6 +391,30 @@ TEST(AgreementsPage, AnActionIsAddedThenMarkedDoneWithEvidence) {
     }
     EXPECT_EQ(store::Actions(f.db()).get(f.ids.upcoming_action).status, tracking::ActionStatus::blocked);
     screenshot(f.frame.get(), "agreements-actions-after");
+}
+
+TEST(AgreementsPage, AFileIsAttachedToAnActionAsEvidenceAndAMovedOneIsReported) {
+    Fixture f("evidence-files");
+    ASSERT_TRUE(f.page().select_agreement(f.ids.in_force));
+    AgreementDetail& detail = f.detail();
+    ASSERT_TRUE(detail.select_action(f.ids.overdue_action));
+    const fs::path file = output_dir() / "evidence" / "minutes 3 March.txt";
+    fs::create_directories(file.parent_path());
+    std::ofstream(file) << "Minutes of the joint meeting\n";
+    ASSERT_TRUE(detail.attach_evidence_file(file, "  Minutes of the joint meeting  "));
+    const store::ActionRecord a = store::Actions(f.db()).get(f.ids.overdue_action);
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].path, file.string());
+    EXPECT_EQ(a.files[0].description, "Minutes of the joint meeting");
+
+    // The register keeps where the file was: once it is moved, opening it says so and where.
+    fs::remove(file);
+    ErrorRecorder errors;
+    ASSERT_TRUE(detail.select_action(f.ids.overdue_action));
+    detail.open_evidence();
+    ASSERT_EQ(errors.reports().size(), 1u);
+    EXPECT_TRUE(contains(errors.reports()[0].summary, "minutes 3 March.txt")) << errors.reports()[0].summary;
+    EXPECT_EQ(errors.reports()[0].details, to_wx(file));
 }
 
 TEST(AgreementsPage, PartiesContactsAndKeyElementsAreEditedInTheirTabs) {
