@@ -64,8 +64,12 @@ SELECT count(*) FROM agreement a WHERE a.status = 'in-force' AND a.instrument = 
  AND (CASE WHEN (SELECT bit FROM element_bit WHERE slug = 'information-exchange') < 63
   THEN (a.element_mask >> (SELECT bit FROM element_bit WHERE slug = 'information-exchange')) & 1
   ELSE a.id IN (SELECT agreement_id FROM agreement_element WHERE element = 'information-exchange') END);")"
+# search: the shell runs the query without the score column. moudesk ranks the visited rows with
+# its own FTS5 function, moudesk_rank() (src/store/search.cpp: title above body, BM25-style term
+# frequency, no IDF), which the shell does not have; bm25() would walk every match of every word
+# for its IDF, which moudesk no longer does. So this is the bare SQL that moudesk's ranking runs on.
 printf "%-22s %s\n" search "$(shell_ms "
-SELECT s.rowid, s.agreement, a.reference, s.title, snippet(search_index, -1, '[', ']', '…', 12), bm25(search_index)
+SELECT s.rowid, s.agreement, a.reference, s.title, snippet(search_index, -1, '[', ']', '…', 12)
  FROM search_index s JOIN agreement a ON a.id = s.agreement
  WHERE search_index MATCH '\"liaison\" \"officers\"*' ORDER BY s.rowid DESC LIMIT 200;")"
 printf "%-22s %s\n" deadlines "$(shell_ms "

@@ -15,6 +15,7 @@
 #include <ctime>
 #include <optional>
 
+#include "internal.h"
 #include "moudesk/core/error.h"
 #include "moudesk/store/agreements.h"
 #include "schema.h"
@@ -157,6 +158,7 @@ int Database::configure() {
                  "was written by a newer moudesk (schema version " + std::to_string(version) +
                      "; this moudesk knows up to " + std::to_string(schema_version()) +
                      "). It was not changed; open it with the newer moudesk.");
+        detail::register_search_functions(db_);  // search()'s ranking, on every connection
         // WAL mode is switched on once the file is known to be ours and migrated (use_wal()): a
         // refused file, or one whose migration fails, is left exactly as it was.
         // A page cache of up to 32 MiB (SQLite's default is 2 MiB), taken only as pages are read: the

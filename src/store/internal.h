@@ -37,6 +37,10 @@ std::optional<std::string> iso_of(const std::optional<T>& value) {
 std::optional<tracking::Date> date_of(const std::optional<std::string>& text);
 std::optional<tracking::Duration> duration_of(const std::optional<std::string>& text);
 
+/// Registers the search ranking, moudesk_rank(search_index), on the connection (search.cpp): once
+/// per connection, when the Database opens it. Throws SQLite::Exception.
+void register_search_functions(SQLite::Database& sql);
+
 /// An FTS5 query matching every word the user typed (the last one as a prefix); the words are
 /// quoted, so FTS5 syntax in them ("NEAR", "*", quotes) is taken literally.
 std::string fts_query(const std::string& words);

@@ -168,3 +168,114 @@ TEST_F(SearchTest, TheLimitIsRespected) {
     EXPECT_EQ(search(*db, "conteneurs", 5).size(), 5u);
     EXPECT_EQ(search(*db, "conteneurs").size(), 20u);
 }
+
+// The ranking (moudesk_rank, search.cpp): BM25-style, without the per-word IDF.
+
+TEST_F(SearchTest, ATitleHitRanksAboveABodyOnlyHit) {
+    ActionRecord titled;
+    titled.agreement = operations;
+    titled.title = "Installer le radar";
+    titled.notes = "Réunion technique";
+    Id in_title = actions.add(titled);
+    ActionRecord noted;  // newer: it would come first on a tie
+    noted.agreement = operations;
+    noted.title = "Réunion technique";
+    noted.notes = "Installer le radar";
+    Id in_notes = actions.add(noted);
+    auto hits = search(*db, "radar");
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].ref, in_title);
+    EXPECT_EQ(hits[1].ref, in_notes);
+    // The same across kinds: the agreement titled with the word before the party that has it in
+    // its short name.
+    AgreementRecord r = sample("MOU/2027/010", "Coopération avec la Gendarmerie");
+    Id titled_agreement = agreements.add(r);
+    r = sample("MOU/2027/011", "Coopération maritime");
+    r.parties[1].short_name = "Gendarmerie";
+    agreements.add(r);
+    hits = search(*db, "gendarmerie");
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].kind, "agreement");
+    EXPECT_EQ(hits[0].ref, titled_agreement);
+    EXPECT_EQ(hits[1].kind, "party");
+}
+
+TEST_F(SearchTest, MoreOccurrencesRankHigher) {
+    ActionRecord many;
+    many.agreement = operations;
+    many.title = "Contrôle au port";
+    many.notes = "scanner mobile, scanner fixe, scanner portuaire";
+    Id three = actions.add(many);
+    ActionRecord once;  // newer, same lengths
+    once.agreement = operations;
+    once.title = "Contrôle au port";
+    once.notes = "scanner mobile, camion fixe, quai portuaire";
+    Id one = actions.add(once);
+    auto hits = search(*db, "scanner");
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].ref, three);
+    EXPECT_EQ(hits[1].ref, one);
+    // Every word counts: the row with both words in its title first.
+    ActionRecord both;
+    both.agreement = operations;
+    both.title = "Scanner portuaire";
+    Id both_words = actions.add(both);
+    hits = search(*db, "scanner portuaire");
+    ASSERT_EQ(hits.size(), 3u);
+    EXPECT_EQ(hits[0].ref, both_words);
+}
+
+TEST_F(SearchTest, TiesKeepTheNewestFirst) {
+    std::vector<Id> ids;
+    for (int i = 1; i <= 6; ++i)
+        ids.push_back(agreements.add(sample("MOU/T/" + std::to_string(i), "Inspection des conteneurs")));
+    auto hits = search(*db, "conteneurs");
+    ASSERT_EQ(hits.size(), 6u);
+    for (std::size_t i = 0; i < hits.size(); ++i) EXPECT_EQ(hits[i].ref, ids[ids.size() - 1 - i]) << i;
+    hits = search(*db, "inspection conteneurs", 2);
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].ref, ids[5]);
+    EXPECT_EQ(hits[1].ref, ids[4]);
+}
+
+TEST_F(SearchTest, SearchSyntaxInTheWordsIsFoundAndRanked) {
+    ActionRecord titled;
+    titled.agreement = operations;
+    titled.title = "NEAR( \"AND\" radar * - OR";
+    Id in_title = actions.add(titled);
+    ActionRecord noted;
+    noted.agreement = operations;
+    noted.title = "Réunion technique";
+    noted.notes = "NEAR( \"AND\" radar * - OR";
+    Id in_notes = actions.add(noted);
+    for (const char* words : {"AND", "NEAR(", "NEAR( \"AND\"", "\"AND\" radar", "radar*", "\"radar", "radar\"",
+                              "-radar", "radar -", "AND radar *", "near or", "\"\" radar", "radar OR"}) {
+        std::vector<SearchHit> hits;
+        ASSERT_NO_THROW(hits = search(*db, words)) << words;
+        ASSERT_EQ(hits.size(), 2u) << words;
+        EXPECT_EQ(hits[0].ref, in_title) << words;
+        EXPECT_EQ(hits[1].ref, in_notes) << words;
+    }
+    EXPECT_TRUE(search(*db, "radar NOT").empty());  // NOT is a word here, found nowhere
+    EXPECT_TRUE(search(*db, "title:radar").empty());
+}
+
+TEST(SearchRegister, TheRankingIsThereOnEveryConnection) {
+    fs::path path = test_dir() / "register.sqlite";
+    {
+        auto db = Database::open(path);
+        Agreements(*db).add(sample("MOU/2027/001", "Échange de renseignements"));
+        EXPECT_EQ(search(*db, "renseignements").size(), 1u);
+    }
+    auto db = Database::open(path);  // an existing register, not migrated again
+    auto hits = search(*db, "renseignements");
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].reference, "MOU/2027/001");
+    // The score is an SQL function of the index, higher is better.
+    double score = db->sql()
+                       .execAndGet(
+                           "SELECT moudesk_rank(search_index) FROM search_index "
+                           "WHERE search_index MATCH 'renseignements'")
+                       .getDouble();
+    EXPECT_GT(score, 0.0);
+}

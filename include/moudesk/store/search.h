@@ -21,6 +21,9 @@ struct SearchHit {
 /// Hits for every word of `words` (the last one also as a prefix), best first. Any text is
 /// safe: FTS5 operators in it are taken as words. Ranking is bounded: the 4 × `limit` newest
 /// matches are ranked, so a word found in every agreement of a large register still answers at once.
+/// Best first means: words in the title (an agreement or action title, a party name, a version
+/// label) before words in the rest, more occurrences in a shorter text first (BM25-style, without
+/// weighing rarer words higher), and the newest first among equals.
 std::vector<SearchHit> search(Database& db, const std::string& words, int limit = 50);
 
 }  // namespace moudesk::store
