@@ -71,9 +71,9 @@ int draft_render(const LibraryOptions& lib_opts, const std::string& file, const 
         std::cerr << "error: cannot tell the format of " << output << " (use .docx, .odt, .pdf, .html or .txt)\n";
         return usage;
     }
-    content::Library lib = lib_opts.load();
+    const content::Library& lib = keep_until_exit(lib_opts.load());
     drafting::Draft d = drafting::read_draft(file);
-    drafting::Assembly a = drafting::assemble(lib, d);
+    const drafting::Assembly& a = keep_until_exit(drafting::assemble(lib, d));
     if (a.has_errors()) {
         for (const auto& f : a.findings)
             if (f.severity == Severity::error || !force) std::cerr << file << ": " << drafting::to_string(f) << "\n";

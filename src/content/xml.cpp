@@ -7,9 +7,10 @@
 namespace moudesk::content::xml {
 
 SourceMap::SourceMap(std::string_view source) : source_(source) {
+    line_starts_.reserve(source.size() / 32);
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < source.size(); ++i)
-        if (source[i] == '\n') line_starts_.push_back(i + 1);
+    for (std::size_t i = source.find('\n'); i != std::string_view::npos; i = source.find('\n', i + 1))
+        line_starts_.push_back(i + 1);
 }
 
 SourceLocation SourceMap::at(std::string file, std::size_t offset) const {

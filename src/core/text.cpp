@@ -1,5 +1,6 @@
 #include "moudesk/core/text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace moudesk {
@@ -106,22 +107,41 @@ std::string clean_text(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// The entity for a character XML needs escaped, or nullptr.
+const char* xml_entity(char c) {
+    switch (c) {
+        case '&': return "&amp;";
+        case '<': return "&lt;";
+        case '>': return "&gt;";
+        case '"': return "&quot;";
+        case '\'': return "&apos;";
+        default: return nullptr;
+    }
+}
+
+}  // namespace
+
 std::string xml_escape(std::string_view text) {
     std::string clean = clean_text(text);
-    if (clean.find_first_of("&<>\"'") == std::string::npos) return clean;
+    if (std::none_of(clean.begin(), clean.end(), xml_entity)) return clean;
     std::string out;
     out.reserve(clean.size() + clean.size() / 8);
-    for (char c : clean) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
+    append_xml_escaped(out, clean);
+    return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view clean) {
+    // Copies the runs between escapes whole: writers call this for every run of text.
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < clean.size(); ++i) {
+        if (const char* entity = xml_entity(clean[i])) {
+            out.append(clean.substr(from, i - from)).append(entity);
+            from = i + 1;
         }
     }
-    return out;
+    out.append(clean.substr(from));
 }
 
 std::string fold_case(std::string_view text) {

@@ -343,18 +343,15 @@ void append_runs(std::string& out, std::string_view text, Language language, con
         out += "/></w:rPr>";
         std::string_view t = run.text;
         for (std::size_t p = 0; p < t.size();) {
-            std::size_t q = t.find_first_of("\n\t", p);
-            if (q == std::string_view::npos) q = t.size();
+            std::size_t q = p;
+            while (q < t.size() && t[q] != '\n' && t[q] != '\t') ++q;
             // Inside w:del the text is w:delText: Word drops a deleted w:t as corrupt.
             std::string_view element = format.deleted ? "w:delText" : "w:t";
-            if (q > p)
-                out.append("<")
-                    .append(element)
-                    .append(" xml:space=\"preserve\">")
-                    .append(xml_escape(t.substr(p, q - p)))
-                    .append("</")
-                    .append(element)
-                    .append(">");
+            if (q > p) {
+                out.append("<").append(element).append(" xml:space=\"preserve\">");
+                append_xml_escaped(out, t.substr(p, q - p));  // already clean
+                out.append("</").append(element).append(">");
+            }
             if (q < t.size()) out += t[q] == '\n' ? "<w:br/>" : "<w:tab/>";
             p = q + 1;
         }

@@ -19,6 +19,15 @@ TEST(Text, XmlEscapeEscapesEverySpecialCharacter) {
     EXPECT_EQ(xml_escape("\x02"), "");
 }
 
+TEST(Text, AppendXmlEscapedAddsToWhatIsThere) {
+    std::string out = "<w:t>";
+    append_xml_escaped(out, "Tom & Jerry's <b>");
+    EXPECT_EQ(out, "<w:t>Tom &amp; Jerry&apos;s &lt;b&gt;");
+    append_xml_escaped(out, "");
+    append_xml_escaped(out, "&");
+    EXPECT_EQ(out, "<w:t>Tom &amp; Jerry&apos;s &lt;b&gt;&amp;");
+}
+
 TEST(Text, FoldCaseAndCapitalizeHandleAccents) {
     EXPECT_EQ(fold_case("ÉCHANGE Data"), "échange data");
     EXPECT_EQ(capitalize_first("échange"), "Échange");

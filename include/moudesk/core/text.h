@@ -24,6 +24,9 @@ std::string clean_text(std::string_view text);
 /// clean_text(), then & < > " ' escaped for XML/HTML text and attribute values.
 std::string xml_escape(std::string_view text);
 
+/// Appends `clean` (text already passed through clean_text()) with & < > " ' escaped.
+void append_xml_escaped(std::string& out, std::string_view clean);
+
 /// Lower-cases ASCII and the Latin-1 supplement letters (É → é), leaving other text as is.
 std::string fold_case(std::string_view text);
 
