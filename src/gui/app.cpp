@@ -54,6 +54,20 @@ App::App() {
     if (!codeset || std::strcmp(codeset, "UTF-8") != 0) {
         if (!std::setlocale(LC_CTYPE, "C.UTF-8")) std::setlocale(LC_CTYPE, "en_US.UTF-8");
     }
+    // GTK 3 on X11 opens OpenGL as it opens the display, to choose GL-capable visuals for a
+    // GtkGLArea; moudesk draws nothing with OpenGL. Mesa's driver then stays loaded for
+    // nothing: with llvmpipe (no GPU, Xvfb) libLLVM alone is 44 MiB resident, the driver and
+    // its allocations ~10 MiB more, and loading it costs startup time. GDK_GL=disable skips it;
+    // GTK reads it once, while it initializes (a value the user set is left alone).
+    if (!std::getenv("GDK_GL")) gl_disabled_here_ = setenv("GDK_GL", "disable", 0) == 0;
+}
+
+bool App::Initialize(int& argc, wxChar** argv) {
+    const bool started = wxApp::Initialize(argc, argv);
+    // Not passed on to the programs moudesk starts (an exported file's viewer may use OpenGL).
+    if (gl_disabled_here_) unsetenv("GDK_GL");
+    gl_disabled_here_ = false;
+    return started;
 }
 
 void App::init_settings() {

@@ -29,6 +29,8 @@ public:
     /// is not UTF-8, e.g. LANG unset): the sources hold UTF-8 literals such as "—" and "é".
     App();
 
+    /// Starts the toolkit (GTK) without OpenGL: see app.cpp.
+    bool Initialize(int& argc, wxChar** argv) override;
     /// Settings, language, command line, then the main window.
     bool OnInit() override;
     int OnExit() override;
@@ -54,6 +56,7 @@ public:
 private:
     AppOptions options_;
     std::optional<InterfaceLanguage> language_override_;  ///< --lang
+    bool gl_disabled_here_ = false;                       ///< App() set GDK_GL, Initialize() takes it away
 };
 
 }  // namespace moudesk::gui

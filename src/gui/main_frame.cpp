@@ -4,6 +4,8 @@
 #include <memory>
 #include <system_error>
 
+#include <malloc.h>
+
 #include <wx/aboutdlg.h>
 #include <wx/filedlg.h>
 #include <wx/html/htmlwin.h>
@@ -250,6 +252,10 @@ void MainFrame::start_loading(const AppOptions& options) {
         // A program holding the register makes us wait: say so.
         register_error_ = open_register_database(
             context_, [this, waiting](const std::string&) { CallAfter([this, waiting] { set_status(waiting); }); });
+        // What loading freed (the parsed and validated XML files) stays resident in the loading
+        // threads' malloc arenas, which the GUI thread does not allocate from: 2–3 MiB for the
+        // rest of the run. Given back here (every arena, ~1 ms), off the GUI thread.
+        malloc_trim(0);
         load_done_ = true;
         CallAfter(done);
     });

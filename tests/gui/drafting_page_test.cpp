@@ -1,7 +1,7 @@
 // The drafting workspace in the real main window: a new draft, parties, key elements (what they
 // pull in, what they refuse), fields, the live preview, the findings, undo/redo, save, autosave
 // and recovery, and an export read back by LibreOffice. Screenshots: drafting-parties,
-// drafting-elements, drafting-fields, drafting-preview.
+// drafting-elements, drafting-fields, drafting-preview, drafting-full-mou.
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -444,6 +444,9 @@ TEST_F(DraftingPageTest, PreviewOfTheFullBilingualExampleIsTimed) {
               << " ms per full refresh (bench/moudesk_gui_preview_bench times a change)\n";
     EXPECT_TRUE(contains(preview.preview()->ToText(), "Article 1"));
     EXPECT_FALSE(editor().assembly().has_errors());
+    // The whole bilingual MOU in the preview, English and French side by side, at article 10.
+    EXPECT_TRUE(preview.show_article(10));
+    screenshot(frame_, "drafting-full-mou");
 }
 
 TEST(DraftingDialogs, TheNewDraftDialogReturnsTheChoices) {

@@ -2,7 +2,10 @@
 // closing, exceptions from handlers, the French interface, help and preferences.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <memory>
+#include <string>
 
 #include <wx/accel.h>
 #include <wx/app.h>
@@ -377,6 +380,21 @@ TEST(MainFrame, TheFrenchInterfaceIsTranslated) {
     }
     app->init_language(InterfaceLanguage::en);
     EXPECT_EQ(content_language(), Language::en);
+}
+
+TEST(MainFrame, TheToolkitRunsWithoutOpenGL) {
+    // App() asks GTK not to open OpenGL (GDK_GL=disable, taken out of the environment again once
+    // GTK has started): moudesk draws nothing with it, and Mesa's driver (with llvmpipe, libLLVM)
+    // would stay resident, ~50 MiB.
+    if (const char* gl = std::getenv("GDK_GL")) GTEST_SKIP() << "GDK_GL is set in the environment: " << gl;
+    main_frame();
+    std::ifstream maps("/proc/self/maps");
+    ASSERT_TRUE(maps.is_open());
+    for (std::string line; std::getline(maps, line);) {
+        EXPECT_EQ(line.find("libGLX_mesa"), std::string::npos) << line;
+        EXPECT_EQ(line.find("_dri.so"), std::string::npos) << line;
+        EXPECT_EQ(line.find("libLLVM"), std::string::npos) << line;
+    }
 }
 
 TEST(MainFrame, Screenshot) {
