@@ -10,7 +10,7 @@ build_pkgs=(
   libsqlitecpp-dev libsqlite3-dev  # the register
   libxlsxwriter-dev            # XLSX exports of the register
   libpugixml-dev libxml2-dev   # clause library: loading, XSD validation
-  libzip-dev                   # DOCX / ODT containers
+  libminizip-dev               # DOCX / ODT containers
   libpoppler-cpp-dev           # the text of imported PDF agreements
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-core  # PDF
   libcli11-dev libfmt-dev nlohmann-json3-dev  # command line, --json output

@@ -1,12 +1,11 @@
 // Text extraction for the detector: plain text (with encoding repair), DOCX and ODT through
-// libzip and the pugixml adapter, PDF through poppler-cpp in the moudesk-pdf-text module.
+// moudesk::zip and the pugixml adapter, PDF through poppler-cpp in the moudesk-pdf-text module.
 #include "moudesk/diagnostic/agreement_text.h"
-
-#include <zip.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "moudesk/content/xml.h"
@@ -14,6 +13,7 @@
 #include "moudesk/core/file.h"
 #include "moudesk/core/module.h"
 #include "moudesk/core/text.h"
+#include "moudesk/zip/zip_package.h"
 #include "pdf_text_module.h"
 
 namespace moudesk::diagnostic {
@@ -68,35 +68,16 @@ std::string from_utf16(std::string_view s, bool little_endian) {
 
 // ---- zip (DOCX, ODT) -------------------------------------------------------------------------
 
-struct ArchiveCloser {
-    void operator()(zip_t* z) const { zip_discard(z); }
-};
-
 // The entry `name` of the zip archive in `bytes`; `what` names the format in errors.
 std::string zip_entry(const fs::path& path, const std::string& bytes, const char* entry, const char* what) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (!source) throw Error(ErrorCategory::internal, "libzip cannot create a buffer source");
-    std::unique_ptr<zip_t, ArchiveCloser> archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
-    if (!archive) {
-        zip_source_free(source);
-        zip_error_fini(&error);
-        bad(path, std::string("not a ") + what + " file (not a readable zip archive)");
+    std::optional<std::string> data;
+    try {
+        data = read_zip_entry(bytes, entry);
+    } catch (const Error& e) {
+        bad(path, std::string("not a readable ") + what + " file (" + e.what() + ")");
     }
-    zip_error_fini(&error);
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(archive.get(), entry, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
-        bad(path, std::string("not a ") + what + " file (it has no " + entry + ")");
-    zip_file_t* file = zip_fopen(archive.get(), entry, 0);
-    if (!file) bad(path, std::string("cannot open ") + entry + " in the archive");
-    std::string data(static_cast<std::size_t>(st.size), '\0');
-    zip_int64_t read = zip_fread(file, data.data(), data.size());
-    zip_fclose(file);
-    if (read < 0 || static_cast<zip_uint64_t>(read) != st.size)
-        bad(path, std::string("the archive is damaged: cannot read ") + entry);
-    return data;
+    if (!data) bad(path, std::string("not a ") + what + " file (it has no " + entry + ")");
+    return std::move(*data);
 }
 
 std::unique_ptr<content::xml::Document> parse_xml(const fs::path& path, std::string bytes, const char* entry) {

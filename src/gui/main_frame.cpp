@@ -837,7 +837,7 @@ void MainFrame::on_about(wxCommandEvent&) {
           "  wxWidgets: wxWindows Library Licence 3.1\n"
           "  SQLiteCpp: MIT licence (SQLite itself is in the public domain)\n"
           "  pugixml: MIT licence\n"
-          "  libzip: 3-clause BSD licence\n"
+          "  minizip (zlib): zlib licence\n"
           "  cairo: GNU LGPL 2.1 or Mozilla Public Licence 1.1\n"
           "  Pango: GNU LGPL 2.1 or later\n"
           "  libxml2: MIT licence\n"

@@ -16,9 +16,9 @@
 #include "moudesk/core/error.h"
 #include "moudesk/core/text.h"
 #include "moudesk/render/assessment_report.h"
+#include "moudesk/zip/zip_package.h"
 #include "running_title.h"
 #include "score_chart.h"
-#include "zip_package.h"
 
 namespace moudesk::render {
 

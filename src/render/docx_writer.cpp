@@ -16,8 +16,8 @@
 #include "moudesk/core/error.h"
 #include "moudesk/core/text.h"
 #include "moudesk/render/writer.h"
+#include "moudesk/zip/zip_package.h"
 #include "running_title.h"
-#include "zip_package.h"
 
 namespace moudesk::render {
 

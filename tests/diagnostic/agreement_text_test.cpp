@@ -112,6 +112,18 @@ TEST(AgreementText, DamagedFilesAreBadInputNamingTheFile) {
     }
 }
 
+// Imported archives are checked before they are unpacked: a part declaring more than 256 MiB
+// is refused, and so is a part whose CRC fails.
+TEST(AgreementText, ZipBombsAndBadChecksumsAreBadInput) {
+    Error bomb = extraction_error(fixture("zip_bomb.docx"));
+    EXPECT_EQ(bomb.category(), ErrorCategory::bad_input);
+    EXPECT_THAT(bomb.what(), AllOf(HasSubstr("zip_bomb.docx"), HasSubstr("word/document.xml declares 314572800 bytes"),
+                                   HasSubstr("over the limit of 256 MiB")));
+    Error crc = extraction_error(fixture("bad_crc.docx"));
+    EXPECT_EQ(crc.category(), ErrorCategory::bad_input);
+    EXPECT_THAT(crc.what(), AllOf(HasSubstr("bad_crc.docx"), HasSubstr("word/document.xml is damaged")));
+}
+
 TEST(AgreementText, AFileOfAnotherFormatIsBadInput) {
     fs::path doc = fs::path(MOUDESK_TEST_OUTPUT_DIR) / "accord frontière.doc";
     write_file_atomically(doc, "old Word file");

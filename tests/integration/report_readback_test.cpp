@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "../../src/render/zip_package.h"
 #include "moudesk/content/library.h"
 #include "moudesk/core/file.h"
 #include "moudesk/diagnostic/report.h"
 #include "moudesk/render/assessment_report.h"
+#include "moudesk/zip/zip_package.h"
 #include "process.h"
 
 namespace fs = std::filesystem;
@@ -175,7 +175,7 @@ TEST_F(ReportReadback, LibreOfficeAndPdftotextSeeTheReport) {
 
     // The chart image is in the DOCX, and LibreOffice places it on a page.
     bool chart = false;
-    for (const auto& entry : render::read_zip(read_file(dir / "report-docx.docx")))
+    for (const auto& entry : read_zip(read_file(dir / "report-docx.docx")))
         chart = chart || (entry.name == "word/media/chart.png" && entry.data.starts_with("\x89PNG"));
     EXPECT_TRUE(chart);
     auto images = run({"pdfimages", "-list", (lo / "report-docx.pdf").string()});

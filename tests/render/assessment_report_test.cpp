@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "../../src/render/zip_package.h"
 #include "moudesk/content/library.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/file.h"
 #include "moudesk/render/assessment_report.h"
+#include "moudesk/zip/zip_package.h"
 
 namespace moudesk::render {
 namespace {

@@ -13,13 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "../../src/render/zip_package.h"
 #include "../drafting/test_library.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/file.h"
 #include "moudesk/drafting/assembler.h"
 #include "moudesk/drafting/compare.h"
 #include "moudesk/render/comparison.h"
+#include "moudesk/zip/zip_package.h"
 
 namespace moudesk::render {
 namespace {

@@ -1,4 +1,4 @@
-// ODT writer: the package is unzipped with libzip and every XML part parsed with pugixml; then
+// ODT writer: the package is unzipped with minizip and every XML part parsed with pugixml; then
 // LibreOffice and pandoc, when installed, must open the files and show the text.
 
 #include <gtest/gtest.h>
@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "../../src/render/zip_package.h"
 #include "moudesk/core/error.h"
 #include "moudesk/core/file.h"
 #include "moudesk/core/text.h"
 #include "moudesk/render/writer.h"
+#include "moudesk/zip/zip_package.h"
 #include "sample_document.h"
 
 namespace moudesk::render {

@@ -21,7 +21,7 @@ std::string render_assessment_report_pdf(const diagnostic::Report& report);
 std::string render_assessment_report_html(const diagnostic::Report& report);
 
 /// The bytes of the report as DOCX, PDF or HTML. Throws Error(bad_input) for any other format
-/// (ODT and text are not offered for reports), Error(internal) when cairo or libzip fail.
+/// (ODT and text are not offered for reports), Error(internal) when cairo or minizip fail.
 std::string render_assessment_report(const diagnostic::Report& report, Format format);
 
 /// Renders and writes to `path` through a temporary file renamed at the end, as write_document():

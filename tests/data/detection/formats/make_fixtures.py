@@ -75,6 +75,20 @@ open('damaged.docx', 'wb').write(b'PK\x03\x04' + bytes(range(256)) * 4)
 with zipfile.ZipFile('no_document.docx', 'w') as z:
     z.writestr('word/styles.xml', '<styles/>')
 docx('malformed.docx', '<w:p><w:r><w:t>unclosed</w:r></w:p>')
+
+# A zip bomb's directory without the bomb: word/document.xml declares 300 MiB uncompressed.
+docx('zip_bomb.docx', '<w:p><w:r><w:t>small</w:t></w:r></w:p>')
+data = bytearray(open('zip_bomb.docx', 'rb').read())
+entry = data.rfind(b'PK\x01\x02')  # the last directory entry: word/document.xml
+data[entry + 24:entry + 28] = (300 << 20).to_bytes(4, 'little')
+open('zip_bomb.docx', 'wb').write(bytes(data))
+
+# One bit flipped in a stored word/document.xml: its CRC no longer matches.
+with zipfile.ZipFile('bad_crc.docx', 'w') as z:
+    z.writestr('word/document.xml', f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body><w:p><w:r><w:t>Article 1</w:t></w:r></w:p></w:body></w:document>')
+data = bytearray(open('bad_crc.docx', 'rb').read())
+data[data.find(b'Article 1')] ^= 0x20
+open('bad_crc.docx', 'wb').write(bytes(data))
 open('binary.txt', 'wb').write(b'\x00\x01\x02binary\x00')
 open('latin1.txt', 'wb').write('Article 5 \x96 \xc9change d\x92informations entre les services.\n'.encode('latin-1'))
 open('utf16.txt', 'wb').write('\ufeffLe présent mémorandum a pour objet la coopération.\n'.encode('utf-16-le'))
