@@ -28,6 +28,15 @@ protected:
         action = actions.add(a);
     }
 
+    // An action of the "operations" agreement; a later one is newer.
+    Id add_action(const std::string& title, const std::string& notes = "") {
+        ActionRecord a;
+        a.agreement = operations;
+        a.title = title;
+        a.notes = notes;
+        return actions.add(a);
+    }
+
     std::vector<std::string> kinds(const std::string& words) {
         std::vector<std::string> out;
         for (const auto& h : search(*db, words)) out.push_back(h.kind + " " + h.reference);
@@ -172,16 +181,8 @@ TEST_F(SearchTest, TheLimitIsRespected) {
 // The ranking (moudesk_rank, search.cpp): BM25-style, without the per-word IDF.
 
 TEST_F(SearchTest, ATitleHitRanksAboveABodyOnlyHit) {
-    ActionRecord titled;
-    titled.agreement = operations;
-    titled.title = "Installer le radar";
-    titled.notes = "Réunion technique";
-    Id in_title = actions.add(titled);
-    ActionRecord noted;  // newer: it would come first on a tie
-    noted.agreement = operations;
-    noted.title = "Réunion technique";
-    noted.notes = "Installer le radar";
-    Id in_notes = actions.add(noted);
+    Id in_title = add_action("Installer le radar", "Réunion technique");
+    Id in_notes = add_action("Réunion technique", "Installer le radar");  // newer: first on a tie
     auto hits = search(*db, "radar");
     ASSERT_EQ(hits.size(), 2u);
     EXPECT_EQ(hits[0].ref, in_title);
@@ -201,25 +202,14 @@ TEST_F(SearchTest, ATitleHitRanksAboveABodyOnlyHit) {
 }
 
 TEST_F(SearchTest, MoreOccurrencesRankHigher) {
-    ActionRecord many;
-    many.agreement = operations;
-    many.title = "Contrôle au port";
-    many.notes = "scanner mobile, scanner fixe, scanner portuaire";
-    Id three = actions.add(many);
-    ActionRecord once;  // newer, same lengths
-    once.agreement = operations;
-    once.title = "Contrôle au port";
-    once.notes = "scanner mobile, camion fixe, quai portuaire";
-    Id one = actions.add(once);
+    Id three = add_action("Contrôle au port", "scanner mobile, scanner fixe, scanner portuaire");
+    Id one = add_action("Contrôle au port", "scanner mobile, camion fixe, quai portuaire");  // newer, same lengths
     auto hits = search(*db, "scanner");
     ASSERT_EQ(hits.size(), 2u);
     EXPECT_EQ(hits[0].ref, three);
     EXPECT_EQ(hits[1].ref, one);
     // Every word counts: the row with both words in its title first.
-    ActionRecord both;
-    both.agreement = operations;
-    both.title = "Scanner portuaire";
-    Id both_words = actions.add(both);
+    Id both_words = add_action("Scanner portuaire");
     hits = search(*db, "scanner portuaire");
     ASSERT_EQ(hits.size(), 3u);
     EXPECT_EQ(hits[0].ref, both_words);
@@ -239,15 +229,8 @@ TEST_F(SearchTest, TiesKeepTheNewestFirst) {
 }
 
 TEST_F(SearchTest, SearchSyntaxInTheWordsIsFoundAndRanked) {
-    ActionRecord titled;
-    titled.agreement = operations;
-    titled.title = "NEAR( \"AND\" radar * - OR";
-    Id in_title = actions.add(titled);
-    ActionRecord noted;
-    noted.agreement = operations;
-    noted.title = "Réunion technique";
-    noted.notes = "NEAR( \"AND\" radar * - OR";
-    Id in_notes = actions.add(noted);
+    Id in_title = add_action("NEAR( \"AND\" radar * - OR");
+    Id in_notes = add_action("Réunion technique", "NEAR( \"AND\" radar * - OR");
     for (const char* words : {"AND", "NEAR(", "NEAR( \"AND\"", "\"AND\" radar", "radar*", "\"radar", "radar\"",
                               "-radar", "radar -", "AND radar *", "near or", "\"\" radar", "radar OR"}) {
         std::vector<SearchHit> hits;
